@@ -1,0 +1,84 @@
+"""The rule registry: the single source of truth for rule ids and severities.
+
+A rule family is one module in this package. It declares its rules with
+`register` or the `check` decorator and yields `Problem`s; the core stamps
+the rule id and severity, applies suppressions and `--select`/`--ignore`, and
+sorts. Adding a rule therefore means adding one module and its test: the CLI's
+choices, `faq-audit rules` and the README table are all built from here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from audit.model import Corpus, Problem, Severity
+
+CheckFn = Callable[[Corpus], Iterable[Problem]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    severity: Severity
+    summary: str
+    module: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A function that reports one rule, or a small family of them (the first is its default)."""
+
+    rules: tuple[Rule, ...]
+    run: CheckFn
+
+
+_RULES: dict[str, Rule] = {}
+_CHECKS: list[Check] = []
+_loaded = False
+
+
+def register(rule_id: str, severity: Severity, summary: str) -> Rule:
+    """Declare a rule; an id declared twice is a programming error, caught at import."""
+    if rule_id in _RULES:
+        raise ValueError(f"rule {rule_id!r} is registered twice")
+    module = sys._getframe(1).f_globals.get("__name__", "")
+    rule = Rule(rule_id, severity, summary, module)
+    _RULES[rule_id] = rule
+    return rule
+
+
+def check(*rules: Rule) -> Callable[[CheckFn], CheckFn]:
+    def decorate(fn: CheckFn) -> CheckFn:
+        _CHECKS.append(Check(rules, fn))
+        return fn
+
+    return decorate
+
+
+def _load() -> None:
+    global _loaded
+    if _loaded:
+        return
+    _loaded = True
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        importlib.import_module(f"{__name__}.{info.name}")
+
+
+def all_rules() -> dict[str, Rule]:
+    _load()
+    return dict(sorted(_RULES.items()))
+
+
+def all_checks() -> list[Check]:
+    _load()
+    return list(_CHECKS)
+
+
+def documentation(rule: Rule) -> str:
+    """A rule's published documentation is its module's docstring (yamllint's habit)."""
+    module = importlib.import_module(rule.module)
+    return (module.__doc__ or rule.summary).strip()

@@ -1,0 +1,305 @@
+"""Content that does not have the shape `schemas/faq.schema.json` describes.
+
+- `schema`: a missing or unknown field, a value of the wrong kind, an id that
+  is not a slug, a question without a question mark, an empty answer, a date
+  that is not YYYY-MM-DD. Each is said in plain words at the line of the value
+  at fault, with one finding per defect (a misspelt field is one finding, not
+  "unknown field" plus "missing field").
+- `implicit-type`: text that YAML 1.1 reads as something else. Unquoted `No`,
+  `yes`, `on` and `off` are booleans, `1.10` is the number 1.1, `2024-01-01`
+  is a date; the website then shows `False`, `1.1` or nothing at all.
+
+      answer: No           # implicit-type: read as the boolean false
+      answer: "No"         # fine
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator, Mapping
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from audit import loader
+from audit.checks import check, register
+from audit.model import Corpus, Position, Problem, Severity, SourceFile
+from audit.resources import load_schema
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
+
+SCHEMA_FILE = "faq.schema.json"
+
+SCHEMA = register("schema", Severity.ERROR, "the content does not match the FAQ schema")
+IMPLICIT_TYPE = register(
+    "implicit-type", Severity.ERROR, "unquoted text that YAML reads as a boolean, number or date"
+)
+
+_KIND = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "empty",
+}
+_TYPE_NAMES = {
+    "tag:yaml.org,2002:bool": "the boolean {value}",
+    "tag:yaml.org,2002:int": "the number {value}",
+    "tag:yaml.org,2002:float": "the number {value}",
+    "tag:yaml.org,2002:null": "an empty value (null)",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+# How much an error says about the defect, when one value fails several keywords.
+_PRIORITY = ("type", "enum", "const", "minLength", "minItems", "pattern", "format")
+
+
+@cache
+def _validator() -> Validator:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(
+        load_schema(SCHEMA_FILE), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+@cache
+def _date_keys() -> frozenset[str]:
+    """Fields whose schema asks for a date, where an unquoted date is what is meant."""
+    keys: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for name, sub in (node.get("properties") or {}).items():
+                if isinstance(sub, dict) and sub.get("format") in ("date", "date-time"):
+                    keys.add(name)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(load_schema(SCHEMA_FILE))
+    return frozenset(keys)
+
+
+@check(SCHEMA, IMPLICIT_TYPE)
+def schema_problems(corpus: Corpus) -> Iterator[Problem]:
+    for source in corpus.files:
+        if source.text is None or any(p.rule == loader.SYNTAX for p in source.problems):
+            continue
+        yield from _file_problems(source)
+
+
+def _file_problems(source: SourceFile) -> Iterator[Problem]:
+    root = source.root.node if source.root is not None else None
+    if root is None:
+        yield Problem(
+            "the file has no content; a FAQ file holds a `category:` and a list of `entries:`",
+            Position(source.path, 1, 1),
+            rule=SCHEMA.id,
+        )
+        return
+    typed = {t.path: t for t in source.root.typed}
+    for scalar in typed.values():
+        if scalar.tag == loader.TIMESTAMP_TAG and _parent_key(scalar.path) not in _date_keys():
+            yield _implicit(scalar, source)
+    errors = sorted(_validator().iter_errors(source.data), key=_order)
+    reported: set[tuple[Any, ...]] = set()
+    misspelt = _misspellings(errors)
+    for error in errors:
+        path = tuple(error.absolute_path)
+        if path in reported:
+            continue
+        if error.validator == "required" and (path, _missing(error)) in misspelt:
+            continue
+        reported.add(path)
+        scalar = typed.get(path)
+        if scalar is not None and error.validator in ("type", "enum", "const"):
+            yield _implicit(scalar, source)
+            continue
+        yield _problem(error, source)
+
+
+def _order(error: ValidationError) -> tuple[Any, ...]:
+    rank = _PRIORITY.index(error.validator) if error.validator in _PRIORITY else len(_PRIORITY)
+    return (tuple(str(p) for p in error.absolute_path), rank)
+
+
+def _parent_key(path: tuple[str | int, ...]) -> str | None:
+    return next((step for step in reversed(path) if isinstance(step, str)), None)
+
+
+def _implicit(scalar: loader.TypedScalar, source: SourceFile) -> Problem:
+    value = scalar.value
+    shown = str(value).lower() if isinstance(value, bool) else value
+    what = _TYPE_NAMES.get(scalar.tag, "something other than text").format(value=shown)
+    key = _parent_key(scalar.path)
+    quoted = f'"{scalar.text}"'
+    if key is not None and not isinstance(scalar.path[-1], int):
+        quoted = f"{key}: {quoted}"
+    return Problem(
+        f"'{scalar.text}' is read by YAML as {what}, not as text; put it in quotes: {quoted}",
+        scalar.position,
+        entry=_entry_id(source, scalar.path),
+        rule=IMPLICIT_TYPE.id,
+    )
+
+
+def _entry_id(source: SourceFile, path: tuple[Any, ...]) -> str | None:
+    if len(path) >= 2 and path[0] == "entries" and isinstance(path[1], int):
+        for entry in source.entries:
+            if entry.index == path[1]:
+                return entry.id
+    return None
+
+
+def _missing(error: ValidationError) -> str:
+    match = re.match(r"'([^']*)' is a required property", error.message)
+    return match.group(1) if match else ""
+
+
+def _misspellings(errors: list[ValidationError]) -> dict[tuple[Any, str], str]:
+    """Pair an unknown field with a missing one it is a typo of, to report them once."""
+    pairs: dict[tuple[Any, str], str] = {}
+    missing = {
+        (tuple(e.absolute_path), _missing(e)) for e in errors if e.validator == "required"
+    }
+    for error in errors:
+        if error.validator != "additionalProperties":
+            continue
+        path = tuple(error.absolute_path)
+        names = [name for p, name in missing if p == path]
+        for extra in _extras(error):
+            close = difflib.get_close_matches(extra, names, n=1, cutoff=0.6)
+            if close:
+                pairs[(path, close[0])] = extra
+    return pairs
+
+
+def _extras(error: ValidationError) -> list[str]:
+    instance = error.instance if isinstance(error.instance, Mapping) else {}
+    allowed = set((error.schema or {}).get("properties", {}))  # type: ignore[union-attr]
+    return [key for key in instance if key not in allowed]
+
+
+def _problem(error: ValidationError, source: SourceFile) -> Problem:
+    path = tuple(error.absolute_path)
+    root = source.root.node if source.root is not None else None
+    node, _ = loader.locate(root, path)
+    position = loader.position(source.path, node) if node is not None else Position(source.path, 1, 1)
+    entry = _entry_id(source, path)
+    if error.validator == "additionalProperties":
+        return _unknown_fields(error, source, path, entry)
+    message = _message(error, path)
+    return Problem(message, position, entry=entry, rule=SCHEMA.id)
+
+
+def _unknown_fields(
+    error: ValidationError, source: SourceFile, path: tuple[Any, ...], entry: str | None
+) -> Problem:
+    root = source.root.node if source.root is not None else None
+    allowed = list((error.schema or {}).get("properties", {}))  # type: ignore[union-attr]
+    extra = _extras(error)[0]
+    _, key_node = loader.locate(root, (*path, extra))
+    node = key_node if key_node is not None else loader.locate(root, path)[0]
+    position = loader.position(source.path, node) if node is not None else Position(source.path, 1, 1)
+    where = "an entry" if path and isinstance(path[-1], int) else "the file"
+    close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+    hint = f"did you mean `{close[0]}`?" if close else "the fields are: " + ", ".join(allowed)
+    return Problem(f"`{extra}` is not a field of {where}; {hint}", position, entry=entry, rule=SCHEMA.id)
+
+
+def _label(error: ValidationError, path: tuple[Any, ...]) -> str:
+    key = _parent_key(path)
+    if path and isinstance(path[-1], int) and key is not None:
+        return f"each item of {key}"
+    return key or "the file"
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    if value is None:
+        return "empty"
+    return type(value).__name__
+
+
+def _message(error: ValidationError, path: tuple[Any, ...]) -> str:
+    label = _label(error, path)
+    value = error.instance
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    kind = error.validator
+    if kind == "type":
+        expected = error.validator_value
+        names = [expected] if isinstance(expected, str) else list(expected)
+        want = " or ".join(_KIND.get(n, n) for n in names)
+        if not path:
+            return (
+                f"the file holds {_kind_of(value)}; a FAQ file is a mapping with a "
+                "`category:` and a list of `entries:`"
+            )
+        if value is None:
+            return f"{label} is empty; write {want} after the colon"
+        hint = ""
+        if "string" in names and isinstance(value, (dict, list)):
+            hint = (
+                "; if the text contains ': ' or starts with '- ', put it in quotes "
+                "or write it as a block (answer: |)"
+            )
+        if "array" in names and isinstance(value, str):
+            hint = f"; write it as a list, e.g. {label}: [{value}]"
+        return f"{label} must be {want}, but it is {_kind_of(value)}{hint}"
+    if kind == "required":
+        name = _missing(error)
+        what = "this entry" if path and isinstance(path[-1], int) else "the file"
+        return f"{what} has no `{name}`; add `{name}:`"
+    if kind in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
+        return f"{label} is empty; write the {label}"
+    if kind == "minItems":
+        return f"{label} is an empty list; add at least one item"
+    if kind == "pattern":
+        return _pattern_message(label, value, schema)
+    if kind == "enum":
+        allowed = [str(v) for v in error.validator_value]
+        close = difflib.get_close_matches(str(value), allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"{label} '{value}' is not one of: {', '.join(allowed)}{hint}"
+    if kind == "format":
+        return f"{label} '{value}' is not a valid {error.validator_value}; write it as YYYY-MM-DD"
+    if kind == "uniqueItems":
+        seen: set[str] = set()
+        dup = next((v for v in value if repr(v) in seen or seen.add(repr(v))), "?")
+        return f"{label} lists '{dup}' more than once; remove the repeat"
+    if kind == "maxLength":
+        return f"{label} is {len(value)} characters long; keep it to {error.validator_value}"
+    if kind in ("anyOf", "oneOf") and error.context:
+        from jsonschema.exceptions import best_match
+
+        best = best_match(error.context)
+        if best is not None:
+            return _message(best, tuple(best.absolute_path))
+    return f"{label}: {error.message}"
+
+
+def _pattern_message(label: str, value: Any, schema: Mapping[str, Any]) -> str:
+    if label == "id" or schema.get("pattern", "").startswith("^[a-z0-9]"):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+        return (
+            f"{label} '{value}' is not a slug: use lowercase letters, digits and single "
+            f"hyphens, e.g. '{suggestion or 'my-question'}'"
+        )
+    if schema.get("pattern", "").startswith("\\?"):
+        return f"{label} does not end with a question mark; end it with '?'"
+    return f"{label} '{value}' does not have the expected form: {schema.get('description', '')}"

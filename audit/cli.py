@@ -1,0 +1,261 @@
+"""Command line: arguments → options → pipeline → reporter. The only place that prints or exits.
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (or a
+page that cannot be imported), 2 a usage error. Heavy modules (jsonschema, the
+importer) are imported only by the commands that need them, so that `--help`
+and `rules` answer at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from audit import __version__
+from audit.model import Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+VALIDATE_EPILOG = """\
+examples:
+  faq-audit validate                      check every YAML file under faq/
+  faq-audit validate faq/shipping.yaml    check one file
+  faq-audit validate --format json        machine-readable findings
+  faq-audit validate --select schema,duplicate-id
+  faq-audit validate --ignore duplicate-question --fail-on warning
+
+Silence a finding where it is justified, with a reason, on its line or on
+a line of its own above the entry:
+  # faq-audit: ignore[duplicate-question] asked in two places on purpose
+"""
+
+IMPORT_EPILOG = """\
+examples:
+  faq-audit import page.txt --out faq/                 a scraped plain-text page
+  faq-audit import faq.html --out faq/ --category Shipping
+  faq-audit import page.html --out faq/ --force        overwrite faq/faq.yaml
+
+Plain text: the page's chrome, then each question alone on a line ending in '?',
+its answer the paragraphs that follow. HTML: schema.org FAQPage JSON-LD, or
+<details>/<summary>, <dt>/<dd>, or headings ending in '?'. Defects are kept as
+found, for `faq-audit validate` to report.
+"""
+
+RULES_EPILOG = """\
+examples:
+  faq-audit rules                 list every rule
+  faq-audit rules duplicate-id    show what one rule catches, with examples
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but with a one-line usage error instead of the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _rule_list(value: str) -> frozenset[str]:
+    return frozenset(part.strip() for part in value.split(",") if part.strip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="faq-audit",
+        description="Keep a customer FAQ true: validate its YAML, its contacts, its facts and links.",
+        epilog="Run `faq-audit COMMAND --help` for a command's options and examples.",
+    )
+    parser.add_argument("--version", action="version", version=f"faq-audit {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check FAQ files and report findings",
+        description="Check FAQ YAML files against the schema and the content rules.",
+        epilog=VALIDATE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    validate.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: faq/)"
+    )
+    validate.add_argument(
+        "--format",
+        default="text",
+        help="output format: %(choices)s (default: %(default)s)",
+        choices=_reporter_names(),
+    )
+    validate.add_argument(
+        "--select",
+        type=_rule_list,
+        metavar="RULE,…",
+        action="append",
+        help="report only these rules (comma-separated; repeatable)",
+    )
+    validate.add_argument(
+        "--ignore",
+        type=_rule_list,
+        metavar="RULE,…",
+        action="append",
+        help="do not report these rules (comma-separated; repeatable)",
+    )
+    validate.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        default="error",
+        help="exit 1 when a finding is at least this severe (default: %(default)s)",
+    )
+    validate.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (default: auto, on a terminal unless NO_COLOR is set)",
+    )
+
+    importer = commands.add_parser(
+        "import",
+        help="turn an existing FAQ page into faq/ YAML",
+        description="Turn a scraped FAQ page (plain text or HTML) into one faq/ YAML file.",
+        epilog=IMPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    importer.add_argument("page", type=Path, metavar="PAGE", help="the page, as .txt or .html")
+    importer.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write to")
+    importer.add_argument(
+        "--category", default="FAQ", help="the category title, and the file's name (default: FAQ)"
+    )
+    importer.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    rules = commands.add_parser(
+        "rules",
+        help="list the rules, or explain one",
+        description="List every rule with its default severity, or show one rule's documentation.",
+        epilog=RULES_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    rules.add_argument("rule", nargs="?", metavar="RULE", help="a rule id")
+    return parser
+
+
+def _reporter_names() -> list[str]:
+    from audit import reporters
+
+    return reporters.names()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "validate":
+            return _validate(args, parser)
+        if args.command == "import":
+            return _import(args, parser)
+        if args.command == "rules":
+            return _rules(args, parser)
+    except KeyboardInterrupt:
+        sys.stderr.write("faq-audit: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `| head`); nothing more to say
+        return EXIT_OK
+    parser.print_help(sys.stderr)
+    return EXIT_USAGE
+
+
+def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from audit import pipeline, reporters
+    from audit.reporters.text import summary
+
+    paths: list[Path] = args.paths or [Path("faq")]
+    for path in paths:
+        if not path.exists():
+            parser.error(f"the path '{path}' does not exist")
+    select = frozenset().union(*args.select) if args.select else None
+    ignore = frozenset().union(*args.ignore) if args.ignore else frozenset()
+    try:
+        result = pipeline.audit(paths, pipeline.Options(select=select, ignore=ignore))
+    except pipeline.UnknownRuleError as err:
+        parser.error(f"unknown rule '{err}'; `faq-audit rules` lists them")
+    if not result.corpus.files:
+        _note(f"no YAML files (*.yaml, *.yml) found in {', '.join(map(str, paths))}")
+    render = reporters.get(args.format)
+    color = _use_color(args.color, sys.stdout)
+    sys.stdout.write(render(result, reporters.ReportContext(color=color)))
+    sys.stdout.flush()
+    _note(summary(result))
+    threshold = Severity(args.fail_on).rank
+    failed = any(f.severity.rank >= threshold for f in result.findings)
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from audit.fileio import write_atomic
+    from audit.importer import PageError, read_page, to_yaml
+    from audit.importer.ids import slugify
+
+    page: Path = args.page
+    try:
+        raw = page.read_bytes()
+    except FileNotFoundError:
+        parser.error(f"the page '{page}' does not exist")
+    except OSError as err:
+        parser.error(f"cannot read '{page}': {err.strerror or err}")
+    text = raw.decode("utf-8", errors="replace")
+    try:
+        entries = read_page(text, name=str(page))
+    except PageError as err:
+        _note(f"faq-audit: {page}: {err}")
+        return EXIT_FINDINGS
+    out: Path = args.out
+    target = out / f"{slugify(args.category) or 'faq'}.yaml"
+    if target.exists() and not args.force:
+        parser.error(f"'{target}' already exists; use --force to overwrite it")
+    out.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, to_yaml(entries, category=args.category, schema_ref=_schema_ref(out)))
+    _note(
+        f"wrote {target}: {len(entries)} entries; check them with `faq-audit validate {target}`"
+    )
+    return EXIT_OK
+
+
+def _schema_ref(out: Path) -> str | None:
+    """Point editors' YAML language servers at the project's schema, when there is one."""
+    schema = Path("schemas") / "faq.schema.json"
+    if not schema.is_file():
+        return None
+    return Path(os.path.relpath(schema.resolve(), out.resolve())).as_posix()
+
+
+def _rules(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from audit.checks import all_rules, documentation
+
+    rules = all_rules()
+    if args.rule:
+        rule = rules.get(args.rule)
+        if rule is None:
+            parser.error(f"unknown rule '{args.rule}'; `faq-audit rules` lists them")
+        sys.stdout.write(f"{rule.id} ({rule.severity})\n\n{documentation(rule)}\n")
+        return EXIT_OK
+    width = max(len(r) for r in rules)
+    for rule in rules.values():
+        sys.stdout.write(f"{rule.id:<{width}}  {rule.severity!s:<7}  {rule.summary}\n")
+    return EXIT_OK
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty()
+
+
+def _note(message: str) -> None:
+    sys.stderr.write(message + "\n")

@@ -1,0 +1,173 @@
+"""The plain data that flows one way through faq-audit: load → check → report.
+
+Every type here is a frozen dataclass so that a check cannot change what the
+next one sees, and so that findings can be sorted, compared and de-duplicated.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(enum.Enum):
+    """How much a finding matters; ordered so that `--fail-on` is a comparison."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Position:
+    """A place in a file; line and column are 1-based, columns count characters."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a finding involves, such as the first copy of a duplicated id."""
+
+    position: Position
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A mechanical repair: replace the characters of `position` with `replacement`."""
+
+    position: Position
+    replacement: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a check yields: the core stamps the rule id and severity onto it.
+
+    `rule` is left empty by a check that reports a single rule; a check that
+    reports a small family of rules names the one each problem belongs to.
+    """
+
+    message: str
+    position: Position
+    entry: str | None = None
+    related: tuple[Related, ...] = ()
+    fix: Fix | None = None
+    rule: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem with its rule and severity, ready for reporters."""
+
+    rule: str
+    severity: Severity
+    message: str
+    position: Position
+    entry: str | None = None
+    related: tuple[Related, ...] = ()
+    fix: Fix | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        p = self.position
+        return (p.path, p.line, p.column, self.rule, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """Where one key of an entry and its value stand in the file."""
+
+    key: Position
+    value: Position
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One question and its answer, with the position of everything in it.
+
+    `data` is exactly what the YAML says (YAML 1.1 types included), which is
+    what the schema is checked against. Text fields keep a handle on their
+    scalar so that a sentence's line can be found when a finding needs it.
+    """
+
+    id: str | None
+    path: str
+    index: int
+    position: Position
+    data: Mapping[str, Any]
+    fields: Mapping[str, Field]
+    texts: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def question(self) -> str | None:
+        value = self.data.get("question")
+        return value if isinstance(value, str) else None
+
+    @property
+    def answer(self) -> str | None:
+        value = self.data.get("answer")
+        return value if isinstance(value, str) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """An `# faq-audit: ignore[rule] reason` comment and the lines it covers."""
+
+    rules: tuple[str, ...]
+    reason: str
+    position: Position
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One file as loaded: its entries, its raw data, and what went wrong reading it."""
+
+    path: str
+    text: str | None
+    data: Any
+    entries: tuple[Entry, ...]
+    problems: tuple[Problem, ...]
+    suppressions: tuple[Suppression, ...] = ()
+    root: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Everything loaded in one run; the only input a check receives."""
+
+    files: tuple[SourceFile, ...]
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(e for f in self.files for e in f.entries)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditResult:
+    """The only thing reporters see."""
+
+    corpus: Corpus
+    findings: tuple[Finding, ...]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)

@@ -1,0 +1,124 @@
+"""load → checks → findings: the whole audit, with no printing and no exit.
+
+The core, not the rules, stamps each problem with its rule id and severity,
+applies inline suppressions and `--select`/`--ignore`, and sorts, so every rule
+behaves the same way in every output format.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from audit.checks import Rule, all_checks, all_rules
+from audit.checks.unused_suppression import UNUSED_SUPPRESSION
+from audit.loader import discover, load_file
+from audit.model import AuditResult, Corpus, Finding, Problem, Suppression
+
+
+class UnknownRuleError(ValueError):
+    """A rule id given on the command line that no rule has."""
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+
+
+def enabled_rules(options: Options) -> dict[str, Rule]:
+    rules = all_rules()
+    for rule_id in sorted((options.select or frozenset()) | options.ignore):
+        if rule_id not in rules:
+            raise UnknownRuleError(rule_id)
+    chosen = options.select if options.select is not None else rules.keys()
+    return {r: rules[r] for r in chosen if r not in options.ignore}
+
+
+def load(paths: Sequence[Path]) -> Corpus:
+    return Corpus(tuple(load_file(path) for path in discover(list(paths))))
+
+
+def audit(paths: Sequence[Path], options: Options | None = None) -> AuditResult:
+    options = options or Options()
+    rules = enabled_rules(options)
+    corpus = load(paths)
+    return AuditResult(corpus, tuple(sorted(check_corpus(corpus, rules), key=Finding.sort_key)))
+
+
+def check_corpus(corpus: Corpus, rules: dict[str, Rule]) -> list[Finding]:
+    findings: list[Finding] = []
+    for check in all_checks():
+        if not any(rule.id in rules for rule in check.rules):
+            continue
+        default = check.rules[0].id
+        for problem in check.run(corpus):
+            rule = rules.get(problem.rule or default)
+            if rule is not None:
+                findings.append(_stamp(problem, rule))
+    return _apply_suppressions(findings, corpus, rules)
+
+
+def _stamp(problem: Problem, rule: Rule) -> Finding:
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        message=problem.message,
+        position=problem.position,
+        entry=problem.entry,
+        related=problem.related,
+        fix=problem.fix,
+    )
+
+
+def _apply_suppressions(
+    findings: list[Finding], corpus: Corpus, rules: dict[str, Rule]
+) -> list[Finding]:
+    by_path: dict[str, list[Suppression]] = defaultdict(list)
+    for source in corpus.files:
+        by_path[source.path].extend(source.suppressions)
+    if not by_path or not any(by_path.values()):
+        return findings
+    used: set[tuple[int, str]] = set()
+    kept: list[Finding] = []
+    for finding in findings:
+        match = _matching(by_path.get(finding.position.path, ()), finding)
+        if match is None:
+            kept.append(finding)
+        else:
+            used.add((id(match), finding.rule))
+    if UNUSED_SUPPRESSION.id in rules:
+        kept.extend(_unused(by_path.values(), used, rules))
+    return kept
+
+
+def _matching(suppressions: Iterable[Suppression], finding: Finding) -> Suppression | None:
+    line = finding.position.line
+    for suppression in suppressions:
+        if finding.rule in suppression.rules and suppression.first_line <= line <= suppression.last_line:
+            return suppression
+    return None
+
+
+def _unused(
+    groups: Iterable[list[Suppression]], used: set[tuple[int, str]], rules: dict[str, Rule]
+) -> Iterable[Finding]:
+    known = all_rules()
+    for suppressions in groups:
+        for suppression in suppressions:
+            for rule_id in suppression.rules:
+                if rule_id not in known:
+                    message = (
+                        f"ignore[{rule_id}]: faq-audit has no rule '{rule_id}'; "
+                        "`faq-audit rules` lists them"
+                    )
+                elif rule_id in rules and (id(suppression), rule_id) not in used:
+                    message = (
+                        f"ignore[{rule_id}] silences nothing here: there is no {rule_id} "
+                        "finding in its scope; remove it"
+                    )
+                else:
+                    continue
+                yield _stamp(Problem(message, suppression.position), UNUSED_SUPPRESSION)

@@ -1,0 +1,50 @@
+"""A stable JSON document for tools; later formats (SARIF, JUnit) keep the same fields."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from audit import __version__
+from audit.model import AuditResult, Finding, Severity
+from audit.reporters import ReportContext
+
+
+def render(result: AuditResult, context: ReportContext) -> str:
+    document = {
+        "tool": "faq-audit",
+        "version": __version__,
+        "findings": [_finding(f) for f in result.findings],
+        "summary": {
+            "files": len(result.corpus.files),
+            "entries": sum(len(f.entries) for f in result.corpus.files),
+            "errors": result.count(Severity.ERROR),
+            "warnings": result.count(Severity.WARNING),
+            "info": result.count(Severity.INFO),
+        },
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    p = finding.position
+    return {
+        "rule": finding.rule,
+        "severity": str(finding.severity),
+        "message": finding.message,
+        "path": p.path,
+        "line": p.line,
+        "column": p.column,
+        "end_line": p.end_line if p.end_line is not None else p.line,
+        "end_column": p.end_column if p.end_column is not None else p.column,
+        "entry": finding.entry,
+        "related": [
+            {
+                "path": r.position.path,
+                "line": r.position.line,
+                "column": r.position.column,
+                "message": r.message,
+            }
+            for r in finding.related
+        ],
+    }

@@ -1,0 +1,113 @@
+"""Text fields that remember where each of their characters came from.
+
+A finding about a sentence must point at the line that sentence is on, even
+inside a folded or quoted multi-line scalar, where the value's characters and
+the file's characters no longer line up one to one. Mapping is done lazily,
+on demand, because a run over 100,000 entries needs it only for a few findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from audit.model import Position
+
+# A sentence ends at . ! or ? (optionally followed by closing quotes or brackets)
+# followed by white space; paragraphs also end sentences.
+_SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)|\n\s*\n""")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a text field and the span of the value it covers."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScalarText:
+    """A YAML string scalar: its value, its style and where it stands in the source."""
+
+    value: str
+    style: str  # "" plain, "'" or '"' quoted, "|" literal, ">" folded
+    path: str
+    source: str
+    start: int  # character offset of the scalar (including quotes or header)
+    end: int
+    line: int  # 1-based line and column of `start`
+    column: int
+
+    def position_of(self, index: int, length: int = 0) -> Position:
+        """Where the value's character `index` stands in the file (and its end, given a length)."""
+        start = self._offset_of(index)
+        end = self._offset_of(index + length - 1) + 1 if length > 0 else start
+        sl, sc = self._line_col(start)
+        el, ec = self._line_col(end)
+        return Position(self.path, sl, sc, el, ec)
+
+    def sentences(self) -> Iterator[Sentence]:
+        """Split the value into sentences, keeping their spans."""
+        start = 0
+        value = self.value
+        for match in _SENTENCE_END.finditer(value):
+            end = match.end() if not match.group().isspace() else match.start()
+            yield from _sentence(value, start, end)
+            start = match.end()
+        yield from _sentence(value, start, len(value))
+
+    def _line_col(self, offset: int) -> tuple[int, int]:
+        src = self.source
+        newlines = src.count("\n", self.start, offset)
+        if newlines == 0:
+            return self.line, self.column + (offset - self.start)
+        return self.line + newlines, offset - src.rfind("\n", self.start, offset)
+
+    def _offset_of(self, index: int) -> int:
+        """Align value characters with source characters, skipping what YAML folds away."""
+        src, value = self.source, self.value
+        j = self._content_start()
+        for i, char in enumerate(value[: index + 1]):
+            if char.isspace():
+                continue
+            while j < self.end and src[j] != char:
+                if self.style == '"' and src[j] == "\\" and src[j + 1 : j + 2] not in ("\n", "\r"):
+                    break  # an escape sequence produced this character
+                if not src[j].isspace() and src[j] != "\\":
+                    return self.start  # unexpected: fall back to the scalar's start
+                j += 1
+            if j >= self.end:
+                return self.start
+            if i == index:
+                return j
+            j += _width(src, j, self.style)
+        return j
+
+    def _content_start(self) -> int:
+        if self.style in ("|", ">"):
+            newline = self.source.find("\n", self.start, self.end)
+            return self.end if newline < 0 else newline + 1
+        if self.style in ("'", '"'):
+            return self.start + 1
+        return self.start
+
+
+def _width(src: str, j: int, style: str) -> int:
+    """How many source characters produce one value character at `j`."""
+    if style == "'" and src.startswith("''", j):
+        return 2
+    if style == '"' and src[j] == "\\":
+        code = src[j + 1 : j + 2]
+        return {"x": 4, "u": 6, "U": 10}.get(code, 2)
+    return 1
+
+
+def _sentence(value: str, start: int, end: int) -> Iterator[Sentence]:
+    chunk = value[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        yield Sentence(stripped, start + lead, start + lead + len(stripped))

@@ -67,7 +67,7 @@ def _rule_list(value: str) -> frozenset[str]:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="faq-audit",
-        description="Keep a customer FAQ true: validate its YAML, its contacts, its facts and links.",
+        description="Keep a customer FAQ true: check its YAML, contacts, facts and links.",
         epilog="Run `faq-audit COMMAND --help` for a command's options and examples.",
     )
     parser.add_argument("--version", action="version", version=f"faq-audit {__version__}")
@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     validate.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: faq/)"
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: faq/)"
     )
     validate.add_argument(
         "--format",
@@ -124,7 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     importer.add_argument("page", type=Path, metavar="PAGE", help="the page, as .txt or .html")
-    importer.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write to")
+    importer.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="folder to write to"
+    )
     importer.add_argument(
         "--category", default="FAQ", help="the category title, and the file's name (default: FAQ)"
     )
@@ -171,10 +173,10 @@ def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from audit import pipeline, reporters
     from audit.reporters.text import summary
 
-    paths: list[Path] = args.paths or [Path("faq")]
-    for path in paths:
-        if not path.exists():
-            parser.error(f"the path '{path}' does not exist")
+    for name in args.paths:
+        if not Path(name).exists():
+            parser.error(f"the path '{name}' does not exist")
+    paths = [Path(name) for name in args.paths] or [Path("faq")]
     select = frozenset().union(*args.select) if args.select else None
     ignore = frozenset().union(*args.ignore) if args.ignore else frozenset()
     try:
@@ -217,9 +219,7 @@ def _import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error(f"'{target}' already exists; use --force to overwrite it")
     out.mkdir(parents=True, exist_ok=True)
     write_atomic(target, to_yaml(entries, category=args.category, schema_ref=_schema_ref(out)))
-    _note(
-        f"wrote {target}: {len(entries)} entries; check them with `faq-audit validate {target}`"
-    )
+    _note(f"wrote {target}: {len(entries)} entries; check them with `faq-audit validate {target}`")
     return EXIT_OK
 
 

@@ -194,11 +194,13 @@ _INDENT = re.compile(r"^[ \-?:]*", re.MULTILINE)
 def _compose(text: str, name: str) -> Node | None:
     _check_depth(text, name)
     try:
-        return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+        return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise _Stop(Problem(_syntax_message(err), Position(name, line, column), rule=SYNTAX)) from None
+        raise _Stop(
+            Problem(_syntax_message(err), Position(name, line, column), rule=SYNTAX)
+        ) from None
     except yaml.YAMLError as err:
         raise _Stop(Problem(f"invalid YAML: {err}", Position(name, 1, 1), rule=SYNTAX)) from None
 
@@ -218,12 +220,16 @@ def _check_depth(text: str, name: str) -> None:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    mark = event.start_mark
+                    line, column = (
+                        (event.start_mark.line, event.start_mark.column)
+                        if event.start_mark
+                        else (0, 0)
+                    )
                     raise _Stop(
                         Problem(
                             f"the YAML nests deeper than {MAX_DEPTH} levels here; "
                             "a FAQ file needs only a few",
-                            Position(name, mark.line + 1, mark.column + 1),
+                            Position(name, line + 1, column + 1),
                             rule=SYNTAX,
                         )
                     )
@@ -236,7 +242,7 @@ def _check_depth(text: str, name: str) -> None:
 _HINTS = (
     ("found character '\\t'", "a tab is used for indentation; YAML allows only spaces"),
     (
-        "mapping values are not allowed here",
+        "mapping values are not allowed",
         "a colon followed by a space starts a new key here; if the colon belongs to the "
         "text, put the whole value in quotes",
     ),
@@ -355,9 +361,7 @@ class _Walker:
                         "YAML keeps only the last one, so the first value is silently lost: "
                         "remove or merge one of them",
                         _pos(self.name, key_node),
-                        related=(
-                            _related(self.name, first, f"'{key}' first appears here"),
-                        ),
+                        related=(_related(self.name, first, f"'{key}' first appears here"),),
                         rule=DUPLICATE_KEY,
                     )
                 )

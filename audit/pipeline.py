@@ -97,7 +97,10 @@ def _apply_suppressions(
 def _matching(suppressions: Iterable[Suppression], finding: Finding) -> Suppression | None:
     line = finding.position.line
     for suppression in suppressions:
-        if finding.rule in suppression.rules and suppression.first_line <= line <= suppression.last_line:
+        if (
+            finding.rule in suppression.rules
+            and suppression.first_line <= line <= suppression.last_line
+        ):
             return suppression
     return None
 

@@ -16,7 +16,7 @@ from audit.model import Position
 
 # A sentence ends at . ! or ? (optionally followed by closing quotes or brackets)
 # followed by white space; paragraphs also end sentences.
-_SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s)|\n\s*\n""")
+_SENTENCE_END = re.compile("[.!?]+[\"'\u201d\u2019)\\]]*(?=\\s)|\n\\s*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +74,13 @@ class ScalarText:
             if char.isspace():
                 continue
             while j < self.end and src[j] != char:
-                if self.style == '"' and src[j] == "\\" and src[j + 1 : j + 2] not in ("\n", "\r"):
-                    break  # an escape sequence produced this character
+                if self.style == '"' and src[j] == "\\":
+                    code = src[j + 1 : j + 2]
+                    if code in _SPACE_ESCAPES:
+                        j += 2  # an escape that produced white space, already skipped
+                        continue
+                    if code not in ("\n", "\r"):
+                        break  # an escape sequence produced this character
                 if not src[j].isspace() and src[j] != "\\":
                     return self.start  # unexpected: fall back to the scalar's start
                 j += 1
@@ -93,6 +98,10 @@ class ScalarText:
         if self.style in ("'", '"'):
             return self.start + 1
         return self.start
+
+
+# Escapes in double-quoted scalars that stand for white space (YAML 1.1, 5.7).
+_SPACE_ESCAPES = frozenset(" \ttnrN_LP")
 
 
 def _width(src: str, j: int, style: str) -> int:

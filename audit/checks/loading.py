@@ -27,14 +27,10 @@ from audit import loader
 from audit.checks import check, register
 from audit.model import Corpus, Problem, Severity
 
-UNREADABLE = register(
-    loader.UNREADABLE, Severity.ERROR, "the file cannot be read as UTF-8 text"
-)
+UNREADABLE = register(loader.UNREADABLE, Severity.ERROR, "the file cannot be read as UTF-8 text")
 BOM = register(loader.BOM, Severity.WARNING, "the file starts with a byte-order mark")
 SYNTAX = register(loader.SYNTAX, Severity.ERROR, "the file is not valid YAML")
-DUPLICATE_KEY = register(
-    loader.DUPLICATE_KEY, Severity.ERROR, "a key appears twice in one mapping"
-)
+DUPLICATE_KEY = register(loader.DUPLICATE_KEY, Severity.ERROR, "a key appears twice in one mapping")
 
 
 @check(SYNTAX, UNREADABLE, BOM, DUPLICATE_KEY)

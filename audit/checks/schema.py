@@ -62,8 +62,41 @@ def _validator() -> Validator:
     from jsonschema import Draft202012Validator
 
     return Draft202012Validator(
-        load_schema(SCHEMA_FILE), format_checker=Draft202012Validator.FORMAT_CHECKER
+        _inline_refs(load_schema(SCHEMA_FILE)), format_checker=Draft202012Validator.FORMAT_CHECKER
     )
+
+
+def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """Replace local `$ref`s by `allOf` of their target, once, before validating.
+
+    Resolving a `$ref` costs jsonschema a registry lookup on every instance;
+    on 10,000 entries that was half the run. `allOf` reports the same errors
+    (same keyword, same path), so messages do not change. A recursive `$ref` is
+    left as it is.
+    """
+
+    def resolve(pointer: str) -> Any:
+        node: Any = schema
+        for part in pointer.removeprefix("#/").split("/"):
+            node = node[part.replace("~1", "/").replace("~0", "~")]
+        return node
+
+    def walk(node: Any, seen: tuple[str, ...]) -> Any:
+        if isinstance(node, list):
+            return [walk(item, seen) for item in node]
+        if not isinstance(node, dict):
+            return node
+        result = {key: walk(value, seen) for key, value in node.items() if key != "$ref"}
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            if ref.startswith("#/") and ref not in seen:
+                result["allOf"] = [*result.get("allOf", []), walk(resolve(ref), (*seen, ref))]
+            else:
+                result["$ref"] = ref
+        return result
+
+    inlined: dict[str, Any] = walk(schema, ())
+    return inlined
 
 
 @cache
@@ -165,9 +198,7 @@ def _missing(error: ValidationError) -> str:
 def _misspellings(errors: list[ValidationError]) -> dict[tuple[Any, str], str]:
     """Pair an unknown field with a missing one it is a typo of, to report them once."""
     pairs: dict[tuple[Any, str], str] = {}
-    missing = {
-        (tuple(e.absolute_path), _missing(e)) for e in errors if e.validator == "required"
-    }
+    missing = {(tuple(e.absolute_path), _missing(e)) for e in errors if e.validator == "required"}
     for error in errors:
         if error.validator != "additionalProperties":
             continue
@@ -190,7 +221,9 @@ def _problem(error: ValidationError, source: SourceFile) -> Problem:
     path = tuple(error.absolute_path)
     root = source.root.node if source.root is not None else None
     node, _ = loader.locate(root, path)
-    position = loader.position(source.path, node) if node is not None else Position(source.path, 1, 1)
+    position = (
+        loader.position(source.path, node) if node is not None else Position(source.path, 1, 1)
+    )
     entry = _entry_id(source, path)
     if error.validator == "additionalProperties":
         return _unknown_fields(error, source, path, entry)
@@ -206,11 +239,15 @@ def _unknown_fields(
     extra = _extras(error)[0]
     _, key_node = loader.locate(root, (*path, extra))
     node = key_node if key_node is not None else loader.locate(root, path)[0]
-    position = loader.position(source.path, node) if node is not None else Position(source.path, 1, 1)
+    position = (
+        loader.position(source.path, node) if node is not None else Position(source.path, 1, 1)
+    )
     where = "an entry" if path and isinstance(path[-1], int) else "the file"
     close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
     hint = f"did you mean `{close[0]}`?" if close else "the fields are: " + ", ".join(allowed)
-    return Problem(f"`{extra}` is not a field of {where}; {hint}", position, entry=entry, rule=SCHEMA.id)
+    return Problem(
+        f"`{extra}` is not a field of {where}; {hint}", position, entry=entry, rule=SCHEMA.id
+    )
 
 
 def _label(error: ValidationError, path: tuple[Any, ...]) -> str:
@@ -238,11 +275,11 @@ def _kind_of(value: Any) -> str:
 
 def _message(error: ValidationError, path: tuple[Any, ...]) -> str:
     label = _label(error, path)
-    value = error.instance
+    value: Any = error.instance
+    expected: Any = error.validator_value
     schema = error.schema if isinstance(error.schema, Mapping) else {}
     kind = error.validator
     if kind == "type":
-        expected = error.validator_value
         names = [expected] if isinstance(expected, str) else list(expected)
         want = " or ".join(_KIND.get(n, n) for n in names)
         if not path:
@@ -272,18 +309,17 @@ def _message(error: ValidationError, path: tuple[Any, ...]) -> str:
     if kind == "pattern":
         return _pattern_message(label, value, schema)
     if kind == "enum":
-        allowed = [str(v) for v in error.validator_value]
+        allowed = [str(v) for v in expected]
         close = difflib.get_close_matches(str(value), allowed, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         return f"{label} '{value}' is not one of: {', '.join(allowed)}{hint}"
     if kind == "format":
-        return f"{label} '{value}' is not a valid {error.validator_value}; write it as YYYY-MM-DD"
+        return f"{label} '{value}' is not a valid {expected}; write it as YYYY-MM-DD"
     if kind == "uniqueItems":
-        seen: set[str] = set()
-        dup = next((v for v in value if repr(v) in seen or seen.add(repr(v))), "?")
+        dup = next((v for i, v in enumerate(value) if v in value[:i]), "?")
         return f"{label} lists '{dup}' more than once; remove the repeat"
     if kind == "maxLength":
-        return f"{label} is {len(value)} characters long; keep it to {error.validator_value}"
+        return f"{label} is {len(value)} characters long; keep it to {expected}"
     if kind in ("anyOf", "oneOf") and error.context:
         from jsonschema.exceptions import best_match
 

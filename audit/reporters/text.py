@@ -36,7 +36,9 @@ def summary(result: AuditResult) -> str:
     files = len(result.corpus.files)
     entries = sum(len(f.entries) for f in result.corpus.files)
     counts = [
-        _plural(result.count(severity), str(severity), "info" if severity is Severity.INFO else None)
+        _plural(
+            result.count(severity), str(severity), "info" if severity is Severity.INFO else None
+        )
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     ]
     checked = f"{_plural(files, 'file')}, {_plural(entries, 'entry', 'entries')}"

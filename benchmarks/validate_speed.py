@@ -1,0 +1,150 @@
+"""Time `faq-audit validate` on synthetic corpora of 1,000, 10,000 and 100,000 entries.
+
+A script, not a timed test: these machines are shared and noisy, so it reports
+the median of several runs and the per-entry cost, whose ratio across sizes
+shows whether the work grows linearly. Usage:
+
+    python benchmarks/validate_speed.py            # 1k, 10k, 100k entries in 100 files
+    python benchmarks/validate_speed.py --sizes 10000 --repeat 5
+
+Each size is generated once under benchmarks/.corpus/ (git-ignored). The
+bundled faq/ is timed too. Every run is a fresh `python -m audit` process, so
+the figures include interpreter start-up and imports, as a user sees them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(__file__).resolve().parent / ".corpus"
+FILES = 100
+WORDS = [
+    "order",
+    "shipping",
+    "return",
+    "account",
+    "invoice",
+    "refund",
+    "professional",
+    "portal",
+    "password",
+    "business",
+    "license",
+    "sample",
+    "webinar",
+    "training",
+    "delivery",
+    "tracking",
+    "customer",
+    "care",
+    "team",
+]
+
+
+def _sentence(rng: random.Random) -> str:
+    words = rng.choices(WORDS, k=rng.randint(8, 18))
+    return " ".join(words).capitalize() + "."
+
+
+def generate(total: int) -> Path:
+    """100 category files, `total` entries in all, in the shape of the bundled faq/."""
+    target = CORPUS / f"{total}"
+    if (target / ".done").exists():
+        return target
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    rng = random.Random(total)
+    per_file = total // FILES
+    for f in range(FILES):
+        lines = [
+            "# yaml-language-server: $schema=../../../schemas/faq.schema.json",
+            f"category: Category {f}",
+            "entries:",
+        ]
+        for e in range(per_file):
+            n = f * per_file + e
+            lines += [
+                f"  - id: entry-{n}",
+                f"    question: How do I {rng.choice(WORDS)} my {rng.choice(WORDS)} number {n}?",
+                "    audience: everyone",
+                f"    tags: [{rng.choice(WORDS)}, {rng.choice(WORDS)}-{n}]",
+                "    answer: |-",
+                f"      {_sentence(rng)} {_sentence(rng)}",
+                "",
+                f"      {_sentence(rng)}",
+            ]
+        (target / f"category-{f:03}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (target / ".done").touch()
+    return target
+
+
+def time_validate(path: Path, repeat: int) -> tuple[float, int]:
+    times = []
+    code = 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "audit", "validate", str(path), "--format", "json"],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+        times.append(time.perf_counter() - start)
+        code = done.returncode
+        if code not in (0, 1):
+            raise SystemExit(f"validate failed on {path}: {done.stderr.strip()}")
+    return statistics.median(times), code
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()}, {_cpu()}, Python {platform.python_version()}")
+    bundled, _ = time_validate(ROOT / "faq", args.repeat)
+    print(f"{'bundled faq/ (25)':>20}: {bundled:7.3f} s")
+    per_entry = {}
+    for size in args.sizes:
+        corpus = generate(size)
+        seconds, code = time_validate(corpus, args.repeat if size < 100_000 else 1)
+        per_entry[size] = seconds / size
+        print(
+            f"{size:>14,} entries: {seconds:7.3f} s  "
+            f"({per_entry[size] * 1e6:6.1f} µs/entry, exit {code})"
+        )
+    if len(per_entry) > 1:
+        smallest, largest = min(per_entry), max(per_entry)
+        ratio = per_entry[largest] / per_entry[smallest]
+        print(f"per-entry cost at {largest:,} vs {smallest:,} entries: {ratio:.2f}x")
+
+
+def _cpu() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return f"{line.split(':', 1)[1].strip()} ({_cores()} cores)"
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def _cores() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    main()

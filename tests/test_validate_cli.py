@@ -1,0 +1,369 @@
+"""`faq-audit validate`: findings on the right file and line, exit codes, formats, options."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from audit.cli import main
+from tests.conftest import BUNDLED_FAQ, ROOT
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
+    """Run the CLI in-process from tmp_path; returns (exit code, stdout, stderr)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+    def _run(*argv: str) -> tuple[int, str, str]:
+        try:
+            code = main(list(argv))
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
+
+
+def _json(out: str) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(out)
+    return document
+
+
+def _line_of(path: Path, needle: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_bundled_faq_has_25_entries_and_passes(run: Run) -> None:
+    code, out, err = run("validate", str(BUNDLED_FAQ), "--format", "json")
+    document = _json(out)
+    assert document["tool"] == "faq-audit"
+    assert document["summary"]["entries"] == 25
+    assert document["summary"]["files"] == 6
+    assert document["summary"]["errors"] == 0
+    assert code == 0
+    assert "Traceback" not in err
+
+
+def test_one_defect_of_each_kind_gives_exactly_one_finding_on_its_line(
+    run: Run, tmp_path: Path
+) -> None:
+    faq = tmp_path / "faq"
+    shutil.copytree(BUNDLED_FAQ, faq)
+    # a schema error: a value outside the allowed audiences
+    _edit(
+        faq / "account.yaml",
+        "  - id: reset-password\n",
+        "  - id: reset-password\n    audience: everybody\n",
+    )
+    text = (faq / "account.yaml").read_text(encoding="utf-8")
+    (faq / "account.yaml").write_text(
+        text.replace("    audience: everyone\n", "", 1), encoding="utf-8"
+    )
+    # a repeated key
+    _edit(
+        faq / "orders.yaml",
+        "  - id: track-order\n",
+        "  - id: track-order\n    owner: web\n    owner: care\n",
+    )
+    # a repeated id (the first copy is in account.yaml)
+    _edit(faq / "shipping.yaml", "  - id: shipping-options-and-costs\n", "  - id: reset-password\n")
+    # a malformed YAML line
+    _edit(faq / "returns.yaml", "    audience: everyone\n", "    audience: [everyone\n")
+
+    code, out, _ = run("validate", "faq", "--format", "json")
+    findings = _json(out)["findings"]
+    got = sorted((f["rule"], f["path"], f["line"]) for f in findings)
+    assert got == sorted(
+        [
+            ("schema", "faq/account.yaml", _line_of(faq / "account.yaml", "audience: everybody")),
+            ("duplicate-key", "faq/orders.yaml", _line_of(faq / "orders.yaml", "owner: care")),
+            (
+                "duplicate-id",
+                "faq/shipping.yaml",
+                _line_of(faq / "shipping.yaml", "id: reset-password"),
+            ),
+            (
+                "yaml-syntax",
+                "faq/returns.yaml",
+                _line_of(faq / "returns.yaml", "audience: [everyone") + 1,
+            ),
+        ]
+    )
+    duplicate = next(f for f in findings if f["rule"] == "duplicate-id")
+    assert duplicate["related"][0]["path"] == "faq/account.yaml"
+    assert duplicate["related"][0]["line"] == _line_of(faq / "account.yaml", "id: reset-password")
+    assert code == 1
+
+
+def test_text_format_is_one_finding_a_line_with_summary_on_stderr(run: Run, write: Any) -> None:
+    write(
+        "faq/a.yaml",
+        "category: A\nentries:\n  - id: a\n    question: Is it?\n    answer: Yes\n",
+    )
+    code, out, err = run("validate", "faq")
+    assert out == (
+        "faq/a.yaml:5:13: error implicit-type 'Yes' is read by YAML as the boolean true, "
+        'not as text; put it in quotes: answer: "Yes"\n'
+    )
+    assert err.strip().splitlines()[-1] == "Found 1 error, 0 warnings, 0 info in 1 file, 1 entry."
+    assert "\033[" not in out
+    assert code == 1
+
+
+def test_colour_only_when_asked_or_on_a_terminal(run: Run, write: Any) -> None:
+    write("faq/a.yaml", "category: A\nentries:\n  - id: a\n    question: Is it\n    answer: x\n")
+    _, plain, _ = run("validate", "faq")
+    _, coloured, _ = run("validate", "faq", "--color", "always")
+    assert "\033[" not in plain
+    assert "\033[31merror\033[0m" in coloured
+
+
+def test_default_path_is_faq_folder(run: Run, write: Any) -> None:
+    write("faq/a.yaml", "category: A\nentries:\n  - {id: a, question: Q?, answer: A.}\n")
+    code, _, err = run("validate")
+    assert code == 0
+    assert "1 file, 1 entry" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["validate", "missing/"], "the path 'missing/' does not exist"),
+        (["validate", "--frobnicate"], "unrecognized arguments: --frobnicate"),
+        (["validate", "--select", "no-such-rule"], "unknown rule 'no-such-rule'"),
+        (["validate", "--fail-on", "fatal"], "invalid choice: 'fatal'"),
+        (["rules", "nope"], "unknown rule 'nope'"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(
+    run: Run, write: Any, argv: list[str], message: str
+) -> None:
+    write("faq/a.yaml", "category: A\nentries:\n  - {id: a, question: Q?, answer: A.}\n")
+    code, out, err = run(*argv)
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert message in err
+
+
+DUPLICATED_QUESTION = """\
+category: A
+entries:
+  - id: a
+    question: How do I track my order?
+    answer: One.
+  - id: b
+    question: how do I  track my order
+    answer: Two.
+"""
+
+
+def test_fail_on_decides_the_exit_code(run: Run, write: Any) -> None:
+    write("faq/a.yaml", DUPLICATED_QUESTION)  # one warning (and a schema error for the '?')
+    code, out, _ = run("validate", "faq", "--select", "duplicate-question")
+    assert code == 0 and "duplicate-question" in out
+    code, _, _ = run("validate", "faq", "--select", "duplicate-question", "--fail-on", "warning")
+    assert code == 1
+
+
+def test_select_and_ignore_filter_rules(run: Run, write: Any) -> None:
+    write("faq/a.yaml", DUPLICATED_QUESTION)
+    _, out, _ = run("validate", "faq", "--format", "json")
+    assert sorted(f["rule"] for f in _json(out)["findings"]) == ["duplicate-question", "schema"]
+    _, out, _ = run("validate", "faq", "--format", "json", "--select", "schema")
+    assert [f["rule"] for f in _json(out)["findings"]] == ["schema"]
+    _, out, _ = run("validate", "faq", "--format", "json", "--ignore", "schema,duplicate-question")
+    assert _json(out)["findings"] == []
+
+
+def test_duplicate_question_ignores_case_spacing_and_punctuation(run: Run, write: Any) -> None:
+    write("faq/a.yaml", DUPLICATED_QUESTION)
+    _, out, _ = run("validate", "faq", "--format", "json", "--select", "duplicate-question")
+    (finding,) = _json(out)["findings"]
+    assert (finding["line"], finding["entry"]) == (7, "b")
+    assert finding["related"] == [
+        {"path": "faq/a.yaml", "line": 4, "column": 15, "message": "first question is here"}
+    ]
+
+
+def test_duplicate_ids_are_found_across_files(run: Run, write: Any) -> None:
+    write("faq/a.yaml", "category: A\nentries:\n  - {id: same, question: A?, answer: A.}\n")
+    write(
+        "faq/b.yaml",
+        "category: B\nentries:\n"
+        "  - id: other\n    question: B?\n    answer: B.\n"
+        "  - id: same\n    question: C?\n    answer: C.\n",
+    )
+    _, out, _ = run("validate", "faq", "--format", "json")
+    (finding,) = _json(out)["findings"]
+    assert (finding["rule"], finding["path"], finding["line"], finding["column"]) == (
+        "duplicate-id",
+        "faq/b.yaml",
+        6,
+        9,
+    )
+    assert "faq/a.yaml:3" in finding["message"]
+
+
+def test_json_finding_has_the_documented_shape(run: Run, write: Any) -> None:
+    write("faq/a.yaml", "category: A\nentries:\n  - id: a\n    question: Q?\n    answr: A.\n")
+    _, out, _ = run("validate", "faq", "--format", "json")
+    document = _json(out)
+    assert set(document) == {"tool", "version", "findings", "summary"}
+    (finding,) = document["findings"]
+    assert finding == {
+        "rule": "schema",
+        "severity": "error",
+        "message": "`answr` is not a field of an entry; did you mean `answer`?",
+        "path": "faq/a.yaml",
+        "line": 5,
+        "column": 5,
+        "end_line": 5,
+        "end_column": 10,
+        "entry": "a",
+        "related": [],
+    }
+    assert document["summary"] == {"files": 1, "entries": 1, "errors": 1, "warnings": 0, "info": 0}
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "line", "message"),
+    [
+        ("category: A\n", 1, "the file has no `entries`; add `entries:`"),
+        (
+            "category: A\nentries:\n  - {id: a, answer: A.}\n",
+            3,
+            "this entry has no `question`; add `question:`",
+        ),
+        (
+            "category: A\nentries:\n  - {id: a, question: Q?, answer: '  '}\n",
+            3,
+            "answer is empty; write the answer",
+        ),
+        (
+            "category: A\nentries:\n  - {id: a, question: Q?, answer: A., tags: [x, x]}\n",
+            3,
+            "tags lists 'x' more than once",
+        ),
+        (
+            "category: A\nentries:\n  - {id: a, question: Q?, answer: A., reviewed: 'May 2024'}\n",
+            3,
+            "reviewed 'May 2024' is not a valid date",
+        ),
+        ("category: A\nentries: []\n", 2, "entries is an empty list; add at least one item"),
+        ("- id: a\n", 1, "the file holds a list; a FAQ file is a mapping"),
+        ("", 1, "the file has no content"),
+        (
+            "category: A\nentries:\n  - id: a\n    question: Q?\n    answer:\n",
+            5,
+            "answer is empty; write text after the colon",
+        ),
+        (
+            "category: A\nentries:\n  - id: a\n    question: Q?\n    answer: Call us: now.\n",
+            5,
+            "a colon followed by a space starts a new key here",
+        ),
+    ],
+)
+def test_schema_problems_are_said_in_plain_words_on_their_line(
+    run: Run, write: Any, yaml_text: str, line: int, message: str
+) -> None:
+    write("faq/a.yaml", yaml_text)
+    code, out, _ = run("validate", "faq", "--format", "json")
+    findings = _json(out)["findings"]
+    assert [(f["line"], message in f["message"]) for f in findings] == [(line, True)], findings
+    assert code == 1
+
+
+def test_a_misspelt_field_is_one_finding_not_two(run: Run, write: Any) -> None:
+    write("faq/a.yaml", "category: A\nentries:\n  - id: a\n    question: Q?\n    anwser: A.\n")
+    _, out, _ = run("validate", "faq", "--format", "json")
+    assert [f["message"] for f in _json(out)["findings"]] == [
+        "`anwser` is not a field of an entry; did you mean `answer`?"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "reading"),
+    [
+        ("No", "the boolean false"),
+        ("on", "the boolean true"),
+        ("1.10", "the number 1.1"),
+        ("2024-01-01", "a date"),
+        ("~", "an empty value (null)"),
+    ],
+)
+def test_implicit_types_say_what_yaml_read_and_how_to_quote(
+    run: Run, write: Any, value: str, reading: str
+) -> None:
+    write(
+        "faq/a.yaml", f"category: A\nentries:\n  - id: a\n    question: Q?\n    answer: {value}\n"
+    )
+    _, out, _ = run("validate", "faq", "--format", "json")
+    (finding,) = _json(out)["findings"]
+    assert finding["rule"] == "implicit-type"
+    assert finding["line"] == 5
+    assert finding["message"] == (
+        f"'{value}' is read by YAML as {reading}, not as text; "
+        f'put it in quotes: answer: "{value}"'
+    )
+
+
+def test_an_unquoted_date_is_fine_where_a_date_is_meant(run: Run, write: Any) -> None:
+    write(
+        "faq/a.yaml",
+        "category: A\nentries:\n  - {id: a, question: Q?, answer: A., reviewed: 2025-03-31}\n",
+    )
+    code, out, _ = run("validate", "faq", "--format", "json")
+    assert _json(out)["findings"] == [] and code == 0
+
+
+def test_rules_lists_every_rule_with_severity(run: Run) -> None:
+    code, out, _ = run("rules")
+    ids = [line.split()[0] for line in out.splitlines()]
+    assert {
+        "yaml-syntax",
+        "schema",
+        "duplicate-key",
+        "duplicate-id",
+        "duplicate-question",
+        "implicit-type",
+        "unused-suppression",
+    } <= set(ids)
+    assert code == 0
+    code, out, _ = run("rules", "duplicate-key")
+    assert out.startswith("duplicate-key (error)") and "silently drops the first" in out
+
+
+def test_python_dash_m_and_console_script_agree() -> None:
+    module = subprocess.run(
+        [sys.executable, "-m", "audit", "validate", str(BUNDLED_FAQ), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert module.returncode == 0, module.stderr
+    assert json.loads(module.stdout)["summary"]["entries"] == 25
+    version = subprocess.run(
+        [sys.executable, "-m", "audit", "--version"], capture_output=True, text=True, check=False
+    )
+    assert version.stdout.startswith("faq-audit ")

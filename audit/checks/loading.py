@@ -24,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from audit import loader
-from audit.checks import check, register
-from audit.model import Corpus, Problem, Severity
+from audit.checks import file_check, register
+from audit.model import Problem, Severity, SourceFile
 
 UNREADABLE = register(loader.UNREADABLE, Severity.ERROR, "the file cannot be read as UTF-8 text")
 BOM = register(loader.BOM, Severity.WARNING, "the file starts with a byte-order mark")
@@ -33,7 +33,6 @@ SYNTAX = register(loader.SYNTAX, Severity.ERROR, "the file is not valid YAML")
 DUPLICATE_KEY = register(loader.DUPLICATE_KEY, Severity.ERROR, "a key appears twice in one mapping")
 
 
-@check(SYNTAX, UNREADABLE, BOM, DUPLICATE_KEY)
-def loading_problems(corpus: Corpus) -> Iterator[Problem]:
-    for source in corpus.files:
-        yield from source.problems
+@file_check(SYNTAX, UNREADABLE, BOM, DUPLICATE_KEY)
+def loading_problems(source: SourceFile) -> Iterator[Problem]:
+    yield from source.problems

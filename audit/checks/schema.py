@@ -22,8 +22,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from audit import loader
-from audit.checks import check, register
-from audit.model import Corpus, Position, Problem, Severity, SourceFile
+from audit.checks import file_check, register
+from audit.model import Position, Problem, Severity, SourceFile
 from audit.resources import load_schema
 
 if TYPE_CHECKING:
@@ -119,12 +119,11 @@ def _date_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
-@check(SCHEMA, IMPLICIT_TYPE)
-def schema_problems(corpus: Corpus) -> Iterator[Problem]:
-    for source in corpus.files:
-        if source.text is None or any(p.rule == loader.SYNTAX for p in source.problems):
-            continue
-        yield from _file_problems(source)
+@file_check(SCHEMA, IMPLICIT_TYPE)
+def schema_problems(source: SourceFile) -> Iterator[Problem]:
+    if source.text is None or any(p.rule == loader.SYNTAX for p in source.problems):
+        return
+    yield from _file_problems(source)
 
 
 def _file_problems(source: SourceFile) -> Iterator[Problem]:

@@ -119,13 +119,13 @@ def load_file(path: Path) -> SourceFile:
         entries,
         tuple(problems),
         found,
-        _Root(root, tuple(walker.typed)),
+        YamlTree(root, tuple(walker.typed)),
     )
 
 
 @dataclass(frozen=True, slots=True)
-class _Root:
-    """The composed node tree and the typed scalars found in it, for checks that need them."""
+class YamlTree:
+    """The composed node tree and the typed scalars found in it, for file checks."""
 
     node: Node | None
     typed: tuple[TypedScalar, ...]
@@ -274,7 +274,7 @@ def _syntax_message(err: yaml.MarkedYAMLError) -> str:
     return f"invalid YAML: {problem}{context}".replace("  ", " ")
 
 
-def _pos(name: str, node: Node) -> Position:
+def position(name: str, node: Node) -> Position:
     s, e = node.start_mark, node.end_mark
     return Position(name, s.line + 1, s.column + 1, e.line + 1, e.column + 1)
 
@@ -308,7 +308,7 @@ class _Walker:
                 Problem(
                     "an alias (*name) refers to the very node that contains it, which never "
                     "ends; remove the alias",
-                    _pos(self.name, node),
+                    position(self.name, node),
                     rule=SYNTAX,
                 )
             )
@@ -321,7 +321,7 @@ class _Walker:
                         "aliases (*name) here expand to more than "
                         f"{MAX_ALIAS_EXPANSION:,} values (an 'alias bomb'); "
                         "write the content out instead of repeating it through aliases",
-                        _pos(self.name, node),
+                        position(self.name, node),
                         rule=SYNTAX,
                     )
                 )
@@ -360,7 +360,7 @@ class _Walker:
                         f"the key '{key}' appears twice in this mapping (first on {where}); "
                         "YAML keeps only the last one, so the first value is silently lost: "
                         "remove or merge one of them",
-                        _pos(self.name, key_node),
+                        position(self.name, key_node),
                         related=(_related(self.name, first, f"'{key}' first appears here"),),
                         rule=DUPLICATE_KEY,
                     )
@@ -385,7 +385,7 @@ class _Walker:
         if isinstance(value, (dt.date, dt.datetime)):
             value = value.isoformat()
         if not node.style and not (tag == NULL_TAG and node.value == ""):
-            self.typed.append(TypedScalar(path, node.value, value, tag, _pos(self.name, node)))
+            self.typed.append(TypedScalar(path, node.value, value, tag, position(self.name, node)))
         return value
 
     def _check_tag(self, node: Node) -> None:
@@ -395,14 +395,14 @@ class _Walker:
             Problem(
                 f"the tag '{node.tag}' is not something faq-audit understands; "
                 "remove it and write plain text",
-                _pos(self.name, node),
+                position(self.name, node),
                 rule=SYNTAX,
             )
         )
 
 
 def _related(name: str, node: Node, message: str) -> Related:
-    return Related(_pos(name, node), message)
+    return Related(position(name, node), message)
 
 
 def _key_text(node: Node) -> str:
@@ -426,7 +426,7 @@ def _entries(root: Node, data: Any, name: str, text: str) -> Iterator[Entry]:
         texts: dict[str, ScalarText] = {}
         for key_node, value_node in node.value:
             key = _key_text(key_node)
-            fields[key] = Field(_pos(name, key_node), _pos(name, value_node))
+            fields[key] = Field(position(name, key_node), position(name, value_node))
             if isinstance(value_node, ScalarNode) and value_node.tag == STR_TAG:
                 texts[key] = _scalar_text(value_node, name, text)
         entry_id = item.get("id")
@@ -434,7 +434,7 @@ def _entries(root: Node, data: Any, name: str, text: str) -> Iterator[Entry]:
             id=entry_id if isinstance(entry_id, str) else None,
             path=name,
             index=index,
-            position=_pos(name, node),
+            position=position(name, node),
             data=item,
             fields=fields,
             texts=texts,
@@ -471,15 +471,12 @@ def locate(root: Node | None, path: tuple[str | int, ...]) -> tuple[Node | None,
     return node, key_node
 
 
-def position(name: str, node: Node) -> Position:
-    return _pos(name, node)
-
-
 __all__ = [
     "MAX_ALIAS_EXPANSION",
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
     "TypedScalar",
+    "YamlTree",
     "discover",
     "display_path",
     "load_file",

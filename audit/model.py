@@ -9,7 +9,11 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from audit.loader import YamlTree
+    from audit.text import ScalarText
 
 
 class Severity(enum.Enum):
@@ -114,7 +118,7 @@ class Entry:
     position: Position
     data: Mapping[str, Any]
     fields: Mapping[str, Field]
-    texts: Mapping[str, Any] = field(default_factory=dict)
+    texts: Mapping[str, ScalarText] = field(default_factory=dict)
 
     @property
     def question(self) -> str | None:
@@ -148,7 +152,7 @@ class SourceFile:
     entries: tuple[Entry, ...]
     problems: tuple[Problem, ...]
     suppressions: tuple[Suppression, ...] = ()
-    root: Any = None  # the YAML node tree: for file checks only, released after them
+    root: YamlTree | None = None  # for file checks only; released after them
 
 
 @dataclass(frozen=True, slots=True)

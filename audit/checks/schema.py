@@ -127,15 +127,15 @@ def schema_problems(source: SourceFile) -> Iterator[Problem]:
 
 
 def _file_problems(source: SourceFile) -> Iterator[Problem]:
-    root = source.root.node if source.root is not None else None
-    if root is None:
+    tree = source.root
+    if tree is None or tree.node is None:
         yield Problem(
             "the file has no content; a FAQ file holds a `category:` and a list of `entries:`",
             Position(source.path, 1, 1),
             rule=SCHEMA.id,
         )
         return
-    typed = {t.path: t for t in source.root.typed}
+    typed = {t.path: t for t in tree.typed}
     for scalar in typed.values():
         if scalar.tag == loader.TIMESTAMP_TAG and _parent_key(scalar.path) not in _date_keys():
             yield _implicit(scalar, source)
@@ -149,9 +149,9 @@ def _file_problems(source: SourceFile) -> Iterator[Problem]:
         if error.validator == "required" and (path, _missing(error)) in misspelt:
             continue
         reported.add(path)
-        scalar = typed.get(path)
-        if scalar is not None and error.validator in ("type", "enum", "const"):
-            yield _implicit(scalar, source)
+        misread = typed.get(path)
+        if misread is not None and error.validator in ("type", "enum", "const"):
+            yield _implicit(misread, source)
             continue
         yield _problem(error, source)
 

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from audit import loader
+from audit import loader, reading, syntax
 from audit.checks import file_check, register
 from audit.model import Problem, Severity, SourceFile
 
-UNREADABLE = register(loader.UNREADABLE, Severity.ERROR, "the file cannot be read as UTF-8 text")
-BOM = register(loader.BOM, Severity.WARNING, "the file starts with a byte-order mark")
-SYNTAX = register(loader.SYNTAX, Severity.ERROR, "the file is not valid YAML")
+UNREADABLE = register(reading.UNREADABLE, Severity.ERROR, "the file cannot be read as UTF-8 text")
+BOM = register(reading.BOM, Severity.WARNING, "the file starts with a byte-order mark")
+SYNTAX = register(syntax.SYNTAX, Severity.ERROR, "the file is not valid YAML")
 DUPLICATE_KEY = register(loader.DUPLICATE_KEY, Severity.ERROR, "a key appears twice in one mapping")
 
 

@@ -25,6 +25,7 @@ from audit import loader
 from audit.checks import file_check, register
 from audit.model import Position, Problem, Severity, SourceFile
 from audit.resources import load_schema
+from audit.syntax import SYNTAX
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -121,7 +122,7 @@ def _date_keys() -> frozenset[str]:
 
 @file_check(SCHEMA, IMPLICIT_TYPE)
 def schema_problems(source: SourceFile) -> Iterator[Problem]:
-    if source.text is None or any(p.rule == loader.SYNTAX for p in source.problems):
+    if source.text is None or any(p.rule == SYNTAX for p in source.problems):
         return
     yield from _file_problems(source)
 
@@ -149,7 +150,7 @@ def _file_problems(source: SourceFile) -> Iterator[Problem]:
         if error.validator == "required" and (path, _missing(error)) in misspelt:
             continue
         reported.add(path)
-        misread = typed.get(path)
+        misread = typed.get(path) if path else None  # a bare `~` or `yes` file: schema says it
         if misread is not None and error.validator in ("type", "enum", "const"):
             yield _implicit(misread, source)
             continue
@@ -179,6 +180,12 @@ def _implicit(scalar: loader.TypedScalar, source: SourceFile) -> Problem:
         entry=_entry_id(source, scalar.path),
         rule=IMPLICIT_TYPE.id,
     )
+
+
+def _locate_position(source: SourceFile, node: Any) -> Position:
+    if node is None or source.root is None:
+        return Position(source.path, 1, 1)
+    return source.root.locator.position(node)
 
 
 def _entry_id(source: SourceFile, path: tuple[Any, ...]) -> str | None:
@@ -219,15 +226,13 @@ def _extras(error: ValidationError) -> list[str]:
 def _problem(error: ValidationError, source: SourceFile) -> Problem:
     path = tuple(error.absolute_path)
     root = source.root.node if source.root is not None else None
-    node, _ = loader.locate(root, path)
-    position = (
-        loader.position(source.path, node) if node is not None else Position(source.path, 1, 1)
-    )
     entry = _entry_id(source, path)
     if error.validator == "additionalProperties":
         return _unknown_fields(error, source, path, entry)
-    message = _message(error, path)
-    return Problem(message, position, entry=entry, rule=SCHEMA.id)
+    node, _ = loader.locate(root, path)
+    return Problem(
+        _message(error, path), _locate_position(source, node), entry=entry, rule=SCHEMA.id
+    )
 
 
 def _unknown_fields(
@@ -238,9 +243,7 @@ def _unknown_fields(
     extra = _extras(error)[0]
     _, key_node = loader.locate(root, (*path, extra))
     node = key_node if key_node is not None else loader.locate(root, path)[0]
-    position = (
-        loader.position(source.path, node) if node is not None else Position(source.path, 1, 1)
-    )
+    position = _locate_position(source, node)
     where = "an entry" if path and isinstance(path[-1], int) else "the file"
     close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
     hint = f"did you mean `{close[0]}`?" if close else "the fields are: " + ", ".join(allowed)
@@ -268,7 +271,7 @@ def _kind_of(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping of fields"
     if value is None:
-        return "empty"
+        return "an empty value"
     return type(value).__name__
 
 

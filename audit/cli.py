@@ -218,9 +218,25 @@ def _import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if target.exists() and not args.force:
         parser.error(f"'{target}' already exists; use --force to overwrite it")
     out.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, to_yaml(entries, category=args.category, schema_ref=_schema_ref(out)))
+    text = to_yaml(
+        entries, category=args.category, schema_ref=_schema_ref(out), taken=_ids_in(out, target)
+    )
+    write_atomic(target, text)
     _note(f"wrote {target}: {len(entries)} entries; check them with `faq-audit validate {target}`")
     return EXIT_OK
+
+
+def _ids_in(folder: Path, replaced: Path) -> set[str]:
+    """Ids the other files of the FAQ already use, since ids must be unique across files."""
+    from audit.loader import discover, load_file
+
+    return {
+        entry.id
+        for path in discover([folder])
+        if path.resolve() != replaced.resolve()
+        for entry in load_file(path).entries
+        if entry.id
+    }
 
 
 def _schema_ref(out: Path) -> str | None:

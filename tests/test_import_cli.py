@@ -75,3 +75,21 @@ def test_a_missing_page_is_a_usage_error(cli: CliRun, tmp_path: Path) -> None:
     code, _, err = cli("import", "nope.html", "--out", "faq")
     assert code == 2
     assert "the page 'nope.html' does not exist" in err
+
+
+def test_imported_ids_do_not_clash_with_ids_already_in_the_folder(
+    cli: CliRun, tmp_path: Path
+) -> None:
+    existing = tmp_path / "faq" / "account.yaml"
+    existing.parent.mkdir()
+    existing.write_text(
+        "category: Account\nentries:\n"
+        "  - id: how-do-i-reset-my-password\n    question: How do I reset it?\n    answer: A.\n",
+        encoding="utf-8",
+    )
+    code, _, err = cli("import", str(SEED), "--out", "faq")
+    assert code == 0, err
+    code, out, _ = cli("validate", "faq", "--format", "json", "--select", "duplicate-id")
+    assert json.loads(out)["findings"] == []
+    imported = yaml.safe_load((tmp_path / "faq" / "faq.yaml").read_text(encoding="utf-8"))
+    assert imported["entries"][0]["id"] == "how-do-i-reset-my-password-2"

@@ -8,7 +8,7 @@ already knows when YAML 1.1 would read a plain scalar as something other than te
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import yaml
@@ -55,11 +55,16 @@ _FaqDumper.add_representer(str, _represent_str)
 
 
 def to_yaml(
-    entries: Sequence[ImportedEntry], *, category: str, schema_ref: str | None = None
+    entries: Sequence[ImportedEntry],
+    *,
+    category: str,
+    schema_ref: str | None = None,
+    taken: Iterable[str] = (),
 ) -> str:
     """Return the text of one ``faq/`` file holding ``entries`` under ``category``.
 
-    Ids come from the questions and are unique within the file. Entries are written as found,
+    Ids come from the questions and are unique within the file and against ``taken``, the
+    ids that other files of the FAQ already use. Entries are written as found,
     so an unanswered question gives ``answer: ''``; the schema rejects that on purpose, so the
     audit reports it instead of the import hiding it.
 
@@ -72,7 +77,7 @@ def to_yaml(
         raise ValueError("category must not be blank")
     if schema_ref is not None and (not schema_ref.strip() or _LINE_BREAKS.intersection(schema_ref)):
         raise ValueError("schema_ref must be a non-blank single line")
-    ids = unique_ids(entry.question for entry in entries)
+    ids = unique_ids((entry.question for entry in entries), taken=taken)
     document: dict[str, Any] = {
         "category": category,
         "entries": [

@@ -12,11 +12,16 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from audit import __version__
 from audit.model import Severity
+
+if TYPE_CHECKING:
+    from audit.config import Config
+    from audit.model import AuditResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -31,6 +36,14 @@ examples:
 Silence a finding where it is justified, with a reason, on its line or on
 a line of its own above the entry:
   # faq-audit: ignore[duplicate-question] asked in two places on purpose
+"""
+
+FIX_EPILOG = """\
+examples:
+  faq-audit fix                   fix every file under faq/
+  faq-audit fix --diff            show what would change
+  faq-audit fix --check faq/      in CI: exit 1 if a fix is pending
+  faq-audit fix --select phone-format
 """
 
 IMPORT_EPILOG = """\
@@ -109,12 +122,43 @@ def build_parser() -> argparse.ArgumentParser:
         default="error",
         help="exit 1 when a finding is at least this severe (default: %(default)s)",
     )
+    _add_config_options(validate)
     validate.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
         help="colour the text output (default: auto, on a terminal unless NO_COLOR is set)",
     )
+
+    fixer = commands.add_parser(
+        "fix",
+        help="repair the mechanical problems in place",
+        description=(
+            "Apply the safe, mechanical fixes (phone numbers to house style, email "
+            "normalization, spacing) in place. Only the characters of each fix change; "
+            "comments, quoting and every other line stay byte for byte. Each file is "
+            "written atomically."
+        ),
+        epilog=FIX_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    fixer.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: faq/)")
+    mode = fixer.add_mutually_exclusive_group()
+    mode.add_argument("--diff", action="store_true", help="print a unified diff; write nothing")
+    mode.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if anything would change"
+    )
+    fixer.add_argument(
+        "--select", type=_rule_list, metavar="RULE,…", action="append", help="fix only these rules"
+    )
+    fixer.add_argument(
+        "--ignore",
+        type=_rule_list,
+        metavar="RULE,…",
+        action="append",
+        help="do not fix these rules",
+    )
+    _add_config_options(fixer)
 
     importer = commands.add_parser(
         "import",
@@ -143,6 +187,50 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_config_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="the config file (default: faq-audit.yaml here or in a parent folder)",
+    )
+    parser.add_argument(
+        "--region",
+        metavar="CC",
+        help="default region for phone numbers, e.g. US (overrides config)",
+    )
+    parser.add_argument(
+        "--phone-style",
+        choices=("national", "dashes", "international", "e164"),
+        help="house style for phone numbers (overrides config)",
+    )
+
+
+def _config(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Config:
+    """The config file's settings with the command line's on top; a broken config exits 2."""
+    from audit.config import ConfigError, find_config, known_region, load_config
+
+    path: Path | None = args.config
+    if path is not None and not path.is_file():
+        parser.error(f"the config file '{path}' does not exist")
+    try:
+        config = load_config(path or find_config(Path.cwd()))
+    except ConfigError as err:
+        for problem in err.problems:
+            p = problem.position
+            sys.stderr.write(f"{p.path}:{p.line}:{p.column}: error config {problem.message}\n")
+        sys.stderr.write("faq-audit: error: the config file has problems; fix them first\n")
+        raise SystemExit(EXIT_USAGE) from None
+    if args.region:
+        region = args.region.upper()
+        if not known_region(region):
+            parser.error(f"'{args.region}' is not a region faq-audit knows phone numbers for")
+        config = replace(config, region=region)
+    if args.phone_style:
+        config = replace(config, phone_style=args.phone_style)
+    return config
+
+
 def _reporter_names() -> list[str]:
     from audit import reporters
 
@@ -155,6 +243,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return _validate(args, parser)
+        if args.command == "fix":
+            return _fix(args, parser)
         if args.command == "import":
             return _import(args, parser)
         if args.command == "rules":
@@ -169,9 +259,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE
 
 
-def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from audit import pipeline, reporters
-    from audit.reporters.text import summary
+def _audit(args: argparse.Namespace, parser: argparse.ArgumentParser) -> AuditResult:
+    """Run the audit that `validate` and `fix` share, from their common options."""
+    from audit import pipeline
 
     for name in args.paths:
         if not Path(name).exists():
@@ -179,10 +269,42 @@ def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     paths = [Path(name) for name in args.paths] or [Path("faq")]
     select = frozenset().union(*args.select) if args.select else None
     ignore = frozenset().union(*args.ignore) if args.ignore else frozenset()
+    config = _config(args, parser)
     try:
-        result = pipeline.audit(paths, pipeline.Options(select=select, ignore=ignore))
+        return pipeline.audit(paths, pipeline.Options(select=select, ignore=ignore, config=config))
     except pipeline.UnknownRuleError as err:
         parser.error(f"unknown rule '{err}'; `faq-audit rules` lists them")
+
+
+def _fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from audit import fixer
+
+    result = _audit(args, parser)
+    changes = fixer.plan(result)
+    count = sum(len(change.fixes) for change in changes)
+    if args.diff:
+        sys.stdout.write("".join(change.diff() for change in changes))
+    elif args.check:
+        for change in changes:
+            _note(f"{change.path}: {len(change.fixes)} fixable problem(s); run `faq-audit fix`")
+    else:
+        for change in changes:
+            try:
+                fixer.write(change)
+            except fixer.ChangedOnDiskError:
+                _note(f"{change.path}: changed while faq-audit ran; left as it is, run again")
+                count -= len(change.fixes)
+    verb = "would fix" if args.diff or args.check else "fixed"
+    _note(f"{verb} {count} problem(s) in {len(changes)} file(s)")
+    return EXIT_FINDINGS if args.check and changes else EXIT_OK
+
+
+def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from audit import reporters
+    from audit.reporters.text import summary
+
+    paths = [Path(name) for name in args.paths] or [Path("faq")]
+    result = _audit(args, parser)
     if not result.corpus.files:
         _note(f"no YAML files (*.yaml, *.yml) found in {', '.join(map(str, paths))}")
     render = reporters.get(args.format)
@@ -256,6 +378,10 @@ def _rules(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if rule is None:
             parser.error(f"unknown rule '{args.rule}'; `faq-audit rules` lists them")
         sys.stdout.write(f"{rule.id} ({rule.severity})\n\n{documentation(rule)}\n")
+        if rule.options:
+            sys.stdout.write("\nOptions (set under rules: in faq-audit.yaml), with defaults:\n")
+            for option, default in rule.options.items():
+                sys.stdout.write(f"  {option}: {default!r}\n")
         return EXIT_OK
     width = max(len(r) for r in rules)
     for rule in rules.values():

@@ -87,26 +87,26 @@ def load_file(path: Path) -> SourceFile:
     name = display_path(path)
     text, problems = read_text(path, name)
     if text is None:
-        return SourceFile(name, None, None, (), tuple(problems))
+        return SourceFile(name, None, None, (), tuple(problems), file=path)
     locator = Locator(name, text)
     try:
         root = compose(text, locator)
         walker = _Walker(locator, text)
         data = walker.build(root) if root is not None else None
     except SyntaxProblem as stop:
-        return SourceFile(name, text, None, (), (*problems, stop.problem))
+        return SourceFile(name, text, None, (), (*problems, stop.problem), file=path)
     except (RecursionError, MemoryError) as err:  # a last guard: a finding, never a traceback
         problem = Problem(
             f"faq-audit could not read this file ({type(err).__name__})",
             Position(name, 1, 1),
             rule=SYNTAX,
         )
-        return SourceFile(name, text, None, (), (*problems, problem))
+        return SourceFile(name, text, None, (), (*problems, problem), file=path)
     problems.extend(walker.problems)
     entries = tuple(_entries(root, data, locator, text)) if root is not None else ()
     found = suppressions.parse(text, name, entries, walker.scalar_spans)
     tree = YamlTree(root, tuple(walker.typed), locator)
-    return SourceFile(name, text, data, entries, tuple(problems), found, tree)
+    return SourceFile(name, text, data, entries, tuple(problems), found, tree, path)
 
 
 @dataclass(frozen=True, slots=True)

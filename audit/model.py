@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from audit.loader import YamlTree
     from audit.text import ScalarText
 
@@ -55,9 +57,15 @@ class Related:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """A mechanical repair: replace the characters of `position` with `replacement`."""
+    """A mechanical repair: replace the file's characters `start:end` with `replacement`.
+
+    Offsets are into the file's text, so applying a fix touches nothing else;
+    `position` says the same place in lines and columns, for people.
+    """
 
     position: Position
+    start: int
+    end: int
     replacement: str
     description: str
 
@@ -153,6 +161,7 @@ class SourceFile:
     problems: tuple[Problem, ...]
     suppressions: tuple[Suppression, ...] = ()
     root: YamlTree | None = None  # for file checks only; released after them
+    file: Path | None = None  # the file on disk (`path` is how it is shown)
 
 
 @dataclass(frozen=True, slots=True)

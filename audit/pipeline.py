@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from audit.checks import Check, Rule, all_checks, all_rules
 from audit.checks.unused_suppression import UNUSED_SUPPRESSION
+from audit.config import Config
 from audit.loader import discover, load_file
 from audit.model import AuditResult, Corpus, Finding, Problem, Suppression
 
@@ -26,15 +27,30 @@ class UnknownRuleError(ValueError):
 class Options:
     select: frozenset[str] | None = None
     ignore: frozenset[str] = frozenset()
+    config: Config = field(default_factory=Config)
 
 
 def enabled_rules(options: Options) -> dict[str, Rule]:
+    """The rules that run, each with the severity the config gives it.
+
+    A rule the config turns off still runs when `--select` names it: what is
+    asked for on the command line wins.
+    """
     rules = all_rules()
     for rule_id in sorted((options.select or frozenset()) | options.ignore):
         if rule_id not in rules:
             raise UnknownRuleError(rule_id)
     chosen = options.select if options.select is not None else rules.keys()
-    return {r: rules[r] for r in chosen if r not in options.ignore}
+    enabled: dict[str, Rule] = {}
+    for rule_id in chosen:
+        if rule_id in options.ignore:
+            continue
+        rule = rules[rule_id]
+        severity = options.config.severity(rule_id, rule.severity)
+        if severity is None and options.select is None:
+            continue
+        enabled[rule_id] = replace(rule, severity=severity or rule.severity)
+    return enabled
 
 
 def audit(paths: Sequence[Path], options: Options | None = None) -> AuditResult:
@@ -49,12 +65,13 @@ def audit(paths: Sequence[Path], options: Options | None = None) -> AuditResult:
         source = load_file(path)
         for check in active:
             if check.run_file is not None:
-                findings.extend(_stamped(check, check.run_file(source), rules))
+                problems = check.run_file(source, options.config)
+                findings.extend(_stamped(check, problems, rules))
         files.append(replace(source, root=None))
     corpus = Corpus(tuple(files))
     for check in active:
         if check.run is not None:
-            findings.extend(_stamped(check, check.run(corpus), rules))
+            findings.extend(_stamped(check, check.run(corpus, options.config), rules))
     findings = _apply_suppressions(findings, corpus, rules)
     return AuditResult(corpus, tuple(sorted(findings, key=Finding.sort_key)))
 

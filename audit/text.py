@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from audit.model import Position
+from audit.model import Fix, Position
 
 # A sentence ends at . ! or ? (optionally followed by closing quotes or brackets)
 # followed by white space; paragraphs also end sentences.
@@ -48,6 +48,43 @@ class ScalarText:
         sl, sc = self._line_col(start)
         el, ec = self._line_col(end)
         return Position(self.path, sl, sc, el, ec)
+
+    def fix(self, index: int, length: int, replacement: str, description: str) -> Fix | None:
+        """A fix replacing the value's characters `index:index+length`, if that is safe.
+
+        Safe means the span stands in the file exactly as in the value (not
+        folded across lines, no escapes), and the replacement means the same
+        in this scalar's style. Otherwise there is no fix: a person decides.
+        """
+        span = self.source_span(index, length)
+        if span is None or not _safe_in_style(replacement, self.style):
+            return None
+        return Fix(self.position_of(index, length), span[0], span[1], replacement, description)
+
+    def source_span(self, index: int, length: int) -> tuple[int, int] | None:
+        """The file offsets of a value span, when the file holds those very characters."""
+        value, src = self.value, self.source
+        if length <= 0 or index < 0 or index + length > len(value):
+            return None
+        first, last = index, index + length - 1
+        left = first
+        while left < len(value) and value[left].isspace():
+            left += 1
+        right = last
+        while right >= 0 and value[right].isspace():
+            right -= 1
+        if left <= right:  # anchor on the non-space characters, which align one to one
+            start = self._offset_of(left) - (left - first)
+            end = self._offset_of(right) + 1 + (last - right)
+        else:  # all white space: anchor on the characters around it
+            before = first - 1
+            if before < 0 or value[before].isspace():
+                return None
+            start = self._offset_of(before) + 1
+            end = start + length
+        if start < self.start or end > self.end or src[start:end] != value[first : last + 1]:
+            return None
+        return start, end
 
     def sentences(self) -> Iterator[Sentence]:
         """Split the value into sentences, keeping their spans."""
@@ -102,6 +139,19 @@ class ScalarText:
 
 # Escapes in double-quoted scalars that stand for white space (YAML 1.1, 5.7).
 _SPACE_ESCAPES = frozenset(" \ttnrN_LP")
+
+
+def _safe_in_style(replacement: str, style: str) -> bool:
+    """Whether the replacement reads back as itself inside a scalar of this style."""
+    if "\n" in replacement or "\r" in replacement:
+        return False
+    if style == '"':
+        return '"' not in replacement and "\\" not in replacement
+    if style == "'":
+        return "'" not in replacement
+    if style == "":
+        return not (": " in replacement or " #" in replacement or replacement.endswith(":"))
+    return True
 
 
 def _width(src: str, j: int, style: str) -> int:

@@ -226,6 +226,7 @@ def test_json_finding_has_the_documented_shape(run: Run, write: Any) -> None:
         "end_column": 10,
         "entry": "a",
         "related": [],
+        "fix": None,
     }
     assert document["summary"] == {"files": 1, "entries": 1, "errors": 1, "warnings": 0, "info": 0}
 

@@ -12,21 +12,28 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from audit.model import Corpus, Problem, Severity, SourceFile
 
-CheckFn = Callable[[Corpus], Iterable[Problem]]
-FileCheckFn = Callable[[SourceFile], Iterable[Problem]]
+if TYPE_CHECKING:
+    from audit.config import Config
+
+CheckFn = Callable[[Corpus, "Config"], Iterable[Problem]]
+FileCheckFn = Callable[[SourceFile, "Config"], Iterable[Problem]]
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A rule's identity and defaults; `options` are the settings the config may change."""
+
     id: str
     severity: Severity
     summary: str
     module: str = ""
+    options: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +56,14 @@ _CHECKS: list[Check] = []
 _loaded = False
 
 
-def register(rule_id: str, severity: Severity, summary: str) -> Rule:
+def register(
+    rule_id: str, severity: Severity, summary: str, options: Mapping[str, Any] | None = None
+) -> Rule:
     """Declare a rule; an id declared twice is a programming error, caught at import."""
     if rule_id in _RULES:
         raise ValueError(f"rule {rule_id!r} is registered twice")
     module = sys._getframe(1).f_globals.get("__name__", "")
-    rule = Rule(rule_id, severity, summary, module)
+    rule = Rule(rule_id, severity, summary, module, dict(options or {}))
     _RULES[rule_id] = rule
     return rule
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from audit.checks import check, register
+from audit.config import Config
 from audit.model import Corpus, Entry, Position, Problem, Related, Severity
 
 DUPLICATE_ID = register("duplicate-id", Severity.ERROR, "two entries share an id")
@@ -31,7 +32,7 @@ def normalize_question(question: str) -> str:
 
 
 @check(DUPLICATE_ID)
-def duplicate_ids(corpus: Corpus) -> Iterator[Problem]:
+def duplicate_ids(corpus: Corpus, config: Config) -> Iterator[Problem]:
     yield from _duplicates(
         corpus,
         key=lambda e: e.id,
@@ -44,7 +45,7 @@ def duplicate_ids(corpus: Corpus) -> Iterator[Problem]:
 
 
 @check(DUPLICATE_QUESTION)
-def duplicate_questions(corpus: Corpus) -> Iterator[Problem]:
+def duplicate_questions(corpus: Corpus, config: Config) -> Iterator[Problem]:
     yield from _duplicates(
         corpus,
         key=lambda e: normalize_question(e.question) if e.question else None,

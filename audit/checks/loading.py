@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from audit import loader, reading, syntax
 from audit.checks import file_check, register
+from audit.config import Config
 from audit.model import Problem, Severity, SourceFile
 
 UNREADABLE = register(reading.UNREADABLE, Severity.ERROR, "the file cannot be read as UTF-8 text")
@@ -34,5 +35,5 @@ DUPLICATE_KEY = register(loader.DUPLICATE_KEY, Severity.ERROR, "a key appears tw
 
 
 @file_check(SYNTAX, UNREADABLE, BOM, DUPLICATE_KEY)
-def loading_problems(source: SourceFile) -> Iterator[Problem]:
+def loading_problems(source: SourceFile, config: Config) -> Iterator[Problem]:
     yield from source.problems

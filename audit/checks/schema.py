@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from audit.checks import file_check, register
+from audit.config import Config
 from audit.model import Problem, Severity, SourceFile
 from audit.validation import Target, validate
 
@@ -29,5 +30,5 @@ _TARGET = Target("faq.schema.json", SCHEMA.id, IMPLICIT_TYPE.id)
 
 
 @file_check(SCHEMA, IMPLICIT_TYPE)
-def schema_problems(source: SourceFile) -> Iterator[Problem]:
+def schema_problems(source: SourceFile, config: Config) -> Iterator[Problem]:
     yield from validate(source, _TARGET)

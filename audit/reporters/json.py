@@ -47,4 +47,21 @@ def _finding(finding: Finding) -> dict[str, Any]:
             }
             for r in finding.related
         ],
+        "fix": _fix(finding),
+    }
+
+
+def _fix(finding: Finding) -> dict[str, Any] | None:
+    """What `faq-audit fix` would write, so editors and bots can apply it themselves."""
+    fix = finding.fix
+    if fix is None:
+        return None
+    p = fix.position
+    return {
+        "description": fix.description,
+        "replacement": fix.replacement,
+        "line": p.line,
+        "column": p.column,
+        "end_line": p.end_line if p.end_line is not None else p.line,
+        "end_column": p.end_column if p.end_column is not None else p.column,
     }

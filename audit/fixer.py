@@ -1,0 +1,85 @@
+"""Apply the fixes that findings carry, touching only the characters they name.
+
+Everything outside the fixed spans (comments, key order, quoting, indentation,
+line endings, a byte-order mark) stays byte for byte as it was. Fixes that
+overlap are applied one at a time: the first wins, and the next run sees the
+rest, so a run never writes a guess.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from audit.fileio import write_atomic
+from audit.model import AuditResult, Fix
+
+_BOM = "\ufeff"
+
+
+@dataclass(frozen=True, slots=True)
+class FileChange:
+    """One file's text before and after its fixes."""
+
+    path: str  # as shown to people
+    file: Path
+    before: str
+    after: str
+    fixes: tuple[Fix, ...]
+
+    def diff(self) -> str:
+        lines = difflib.unified_diff(
+            self.before.splitlines(keepends=True),
+            self.after.splitlines(keepends=True),
+            fromfile=f"a/{self.path}",
+            tofile=f"b/{self.path}",
+        )
+        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+class ChangedOnDiskError(Exception):
+    """A file changed between reading and writing; it is left as it is."""
+
+
+def apply(text: str, fixes: Iterable[Fix]) -> tuple[str, tuple[Fix, ...]]:
+    """The text with non-overlapping fixes applied, and the fixes that were."""
+    applied: list[Fix] = []
+    parts: list[str] = []
+    cursor = 0
+    for fix in sorted(fixes, key=lambda f: (f.start, f.end)):
+        if fix.start < cursor or fix.end > len(text):
+            continue
+        parts += [text[cursor : fix.start], fix.replacement]
+        cursor = fix.end
+        applied.append(fix)
+    parts.append(text[cursor:])
+    return "".join(parts), tuple(applied)
+
+
+def plan(result: AuditResult) -> list[FileChange]:
+    """What fixing every finding with a fix would change, file by file."""
+    by_path: dict[str, list[Fix]] = defaultdict(list)
+    for finding in result.findings:
+        if finding.fix is not None:
+            by_path[finding.position.path].append(finding.fix)
+    changes = []
+    for source in result.corpus.files:
+        fixes = by_path.get(source.path)
+        if not fixes or source.text is None or source.file is None:
+            continue
+        after, applied = apply(source.text, fixes)
+        if after != source.text:
+            changes.append(FileChange(source.path, source.file, source.text, after, applied))
+    return changes
+
+
+def write(change: FileChange) -> None:
+    """Write one change atomically, unless the file changed since it was read."""
+    raw = change.file.read_bytes()
+    bom = _BOM if raw.startswith(b"\xef\xbb\xbf") else ""
+    if raw.decode("utf-8", errors="replace") != bom + change.before:
+        raise ChangedOnDiskError(change.path)
+    write_atomic(change.file, bom + change.after)

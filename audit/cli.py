@@ -22,6 +22,7 @@ from audit.model import Severity
 if TYPE_CHECKING:
     from audit.config import Config
     from audit.model import AuditResult
+    from audit.pipeline import Options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -259,8 +260,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE
 
 
-def _audit(args: argparse.Namespace, parser: argparse.ArgumentParser) -> AuditResult:
-    """Run the audit that `validate` and `fix` share, from their common options."""
+def _options(
+    args: argparse.Namespace, parser: argparse.ArgumentParser
+) -> tuple[list[Path], Options]:
+    """The paths and options that `validate` and `fix` share."""
     from audit import pipeline
 
     for name in args.paths:
@@ -269,18 +272,24 @@ def _audit(args: argparse.Namespace, parser: argparse.ArgumentParser) -> AuditRe
     paths = [Path(name) for name in args.paths] or [Path("faq")]
     select = frozenset().union(*args.select) if args.select else None
     ignore = frozenset().union(*args.ignore) if args.ignore else frozenset()
-    config = _config(args, parser)
+    options = pipeline.Options(select=select, ignore=ignore, config=_config(args, parser))
     try:
-        return pipeline.audit(paths, pipeline.Options(select=select, ignore=ignore, config=config))
+        pipeline.enabled_rules(options)
     except pipeline.UnknownRuleError as err:
         parser.error(f"unknown rule '{err}'; `faq-audit rules` lists them")
+    return paths, options
+
+
+def _audit(args: argparse.Namespace, parser: argparse.ArgumentParser) -> AuditResult:
+    from audit import pipeline
+
+    return pipeline.audit(*_options(args, parser))
 
 
 def _fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from audit import fixer
 
-    result = _audit(args, parser)
-    changes = fixer.plan(result)
+    changes = fixer.fix_all(*_options(args, parser))
     count = sum(len(change.fixes) for change in changes)
     if args.diff:
         sys.stdout.write("".join(change.diff() for change in changes))

@@ -150,6 +150,20 @@ def _semantic_problems(source: SourceFile, data: Mapping[str, Any]) -> Iterator[
                     f"{rule_id}: '{option}' must be {_kind(rule.options[option])}",
                     at("rules", rule_id, option),
                 )
+            elif option in rule.choices:
+                allowed = rule.choices[option]
+                for index, item in enumerate(value if isinstance(value, list) else [value]):
+                    if item not in allowed:
+                        where = (
+                            ("rules", rule_id, option, index)
+                            if isinstance(value, list)
+                            else ("rules", rule_id, option)
+                        )
+                        yield Problem(
+                            f"{rule_id}: '{item}' is not one of the {option} "
+                            f"({', '.join(allowed)})",
+                            at(*where),
+                        )
     for name, contact in (data.get("contacts") or {}).items():
         phone = contact.get("phone")
         if phone is not None and not _valid_phone(phone, region):

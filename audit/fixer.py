@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audit.fileio import write_atomic
 from audit.model import AuditResult, Fix
+
+if TYPE_CHECKING:
+    from audit.pipeline import Options
 
 _BOM = "\ufeff"
 
@@ -74,6 +78,36 @@ def plan(result: AuditResult) -> list[FileChange]:
         if after != source.text:
             changes.append(FileChange(source.path, source.file, source.text, after, applied))
     return changes
+
+
+MAX_PASSES = 10
+
+
+def fix_all(paths: Sequence[Path], options: Options) -> list[FileChange]:
+    """Fix, audit the result in memory, and fix again until nothing changes.
+
+    Two fixes can touch the same characters (a doubled space inside a
+    repeated word); only one is applied per pass, and the next pass sees the
+    text the first produced. So one run of `fix` leaves nothing for a second.
+    """
+    from audit import pipeline
+
+    texts: dict[Path, str] = {}
+    originals: dict[Path, tuple[str, str]] = {}
+    applied: dict[Path, list[Fix]] = defaultdict(list)
+    for _ in range(MAX_PASSES):
+        changes = plan(pipeline.audit(paths, options, texts))
+        if not changes:
+            break
+        for change in changes:
+            originals.setdefault(change.file, (change.path, change.before))
+            texts[change.file] = change.after
+            applied[change.file].extend(change.fixes)
+    return [
+        FileChange(name, file, before, texts[file], tuple(applied[file]))
+        for file, (name, before) in originals.items()
+        if texts[file] != before
+    ]
 
 
 def write(change: FileChange) -> None:

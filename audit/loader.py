@@ -83,9 +83,12 @@ def display_path(path: Path) -> str:
     return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def load_file(path: Path) -> SourceFile:
+def load_file(path: Path, text: str | None = None) -> SourceFile:
+    """Load a file from disk, or its given text (what `fix` is about to write)."""
     name = display_path(path)
-    text, problems = read_text(path, name)
+    problems: list[Problem] = []
+    if text is None:
+        text, problems = read_text(path, name)
     if text is None:
         return SourceFile(name, None, None, (), tuple(problems), file=path)
     locator = Locator(name, text)

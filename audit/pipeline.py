@@ -8,7 +8,7 @@ behaves the same way in every output format.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -53,16 +53,25 @@ def enabled_rules(options: Options) -> dict[str, Rule]:
     return enabled
 
 
-def audit(paths: Sequence[Path], options: Options | None = None) -> AuditResult:
+def audit(
+    paths: Sequence[Path],
+    options: Options | None = None,
+    texts: Mapping[Path, str] | None = None,
+) -> AuditResult:
     """Load each file and run the file checks on it while its node tree is in memory,
-    then release the tree and run the checks that compare entries across files."""
+    then release the tree and run the checks that compare entries across files.
+
+    `texts` stands in for the content of some files, so that `fix` can audit
+    what it is about to write before writing it.
+    """
     options = options or Options()
+    texts = texts or {}
     rules = enabled_rules(options)
     active = [c for c in all_checks() if any(rule.id in rules for rule in c.rules)]
     findings: list[Finding] = []
     files = []
     for path in discover(list(paths)):
-        source = load_file(path)
+        source = load_file(path, texts.get(path))
         for check in active:
             if check.run_file is not None:
                 problems = check.run_file(source, options.config)

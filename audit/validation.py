@@ -328,7 +328,7 @@ def _message(error: ValidationError, path: tuple[Any, ...], target: Target) -> s
         dup = next((v for i, v in enumerate(value) if v in value[:i]), "?")
         return f"{label} lists '{dup}' more than once; remove the repeat"
     if kind == "maxLength":
-        return f"{label} is {len(value)} characters long; keep it to {expected}"
+        return f"{label} is {len(value):,} characters long; keep it to {expected:,}"
     if kind in ("anyOf", "oneOf") and error.context:
         from jsonschema.exceptions import best_match
 

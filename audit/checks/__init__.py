@@ -34,6 +34,7 @@ class Rule:
     summary: str
     module: str = ""
     options: Mapping[str, Any] = field(default_factory=dict)
+    choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +58,18 @@ _loaded = False
 
 
 def register(
-    rule_id: str, severity: Severity, summary: str, options: Mapping[str, Any] | None = None
+    rule_id: str,
+    severity: Severity,
+    summary: str,
+    options: Mapping[str, Any] | None = None,
+    choices: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Rule:
-    """Declare a rule; an id declared twice is a programming error, caught at import."""
+    """`choices` names the values an option may take (each item, for a list option);
+    the config is checked against them with line numbers."""
     if rule_id in _RULES:
         raise ValueError(f"rule {rule_id!r} is registered twice")
     module = sys._getframe(1).f_globals.get("__name__", "")
-    rule = Rule(rule_id, severity, summary, module, dict(options or {}))
+    rule = Rule(rule_id, severity, summary, module, dict(options or {}), dict(choices or {}))
     _RULES[rule_id] = rule
     return rule
 

@@ -44,7 +44,9 @@ def summary(result: AuditResult) -> str:
     checked = f"{_plural(files, 'file')}, {_plural(entries, 'entry', 'entries')}"
     if not result.findings:
         return f"No problems found in {checked}."
-    return f"Found {', '.join(counts)} in {checked}."
+    fixable = sum(1 for f in result.findings if f.fix is not None)
+    hint = f" {fixable} can be fixed with `faq-audit fix`." if fixable else ""
+    return f"Found {', '.join(counts)} in {checked}.{hint}"
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:

@@ -1,0 +1,1 @@
+"""Finding contact details (phone numbers, email addresses) in running text."""

@@ -1,0 +1,154 @@
+"""faq-audit.yaml: read once, checked with line numbers, and obeyed by every rule."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from audit.config import Config, ConfigError, find_config, load_config
+from audit.model import Severity
+from tests.conftest import ROOT, CliRun
+
+GOOD = """\
+region: GB
+phone-style: international
+contacts:
+  customer-care:
+    phone: +44 20 7946 0958
+    email: help@example.co.uk
+rules:
+  duplicate-question:
+    severity: error
+  duplicate-id:
+    enabled: false
+"""
+
+DUPLICATED_QUESTION = """\
+category: A
+entries:
+  - id: a
+    question: How do I pay?
+    answer: One.
+  - id: b
+    question: How do I pay?
+    answer: Two.
+"""
+
+
+def _problems(write: Any, text: str) -> list[tuple[int, str]]:
+    path = write("faq-audit.yaml", text)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    return [(p.position.line, p.message) for p in caught.value.problems]
+
+
+def test_the_bundled_config_is_valid_and_names_customer_care() -> None:
+    config = load_config(ROOT / "faq-audit.yaml")
+    assert config.region == "US"
+    assert config.phone_style == "national"
+    (contact,) = config.contacts
+    assert (contact.name, contact.phone, contact.email, contact.words) == (
+        "customer-care",
+        "(800) 796-7546",
+        "customercare@imageskincare.com",
+        ("customer care",),
+    )
+
+
+def test_settings_are_read_and_words_default_to_the_contact_name(write: Any) -> None:
+    config = load_config(write("faq-audit.yaml", GOOD))
+    assert (config.region, config.phone_style) == ("GB", "international")
+    assert config.contacts[0].words == ("customer care",)
+    assert config.severity("duplicate-question", Severity.WARNING) is Severity.ERROR
+    assert config.severity("duplicate-id", Severity.ERROR) is None
+    assert config.severity("schema", Severity.ERROR) is Severity.ERROR
+
+
+def test_no_config_file_means_the_defaults() -> None:
+    assert load_config(None) == Config()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("regoin: US\n", [(1, "`regoin` is not a field of the file; did you mean `region`?")]),
+        ("region: usa\n", [(1, "region 'usa' does not have the expected form")]),
+        ("region: ZZ\n", [(1, "'ZZ' is not a region faq-audit knows phone numbers for")]),
+        ("phone-style: fancy\n", [(1, "phone-style 'fancy' is not one of: national, dashes")]),
+        (
+            "rules:\n  duplicate-questoin:\n    severity: error\n",
+            [(2, "there is no rule 'duplicate-questoin'; did you mean 'duplicate-question'?")],
+        ),
+        (
+            "rules:\n  duplicate-id:\n    severity: loud\n",
+            [(3, "severity 'loud' is not one of: error, warning, info, off")],
+        ),
+        (
+            "rules:\n  duplicate-id:\n    colour: red\n",
+            [(3, "'colour' is not an option of duplicate-id (its options: none)")],
+        ),
+        (
+            "contacts:\n  care:\n    phone: (555) 123-4567\n",
+            [(3, "the phone number of care, '(555) 123-4567', is not a valid number for US")],
+        ),
+        (
+            "contacts:\n  care:\n    email: care@@example.com\n",
+            [(3, "the email address of care, 'care@@example.com', is not a valid address")],
+        ),
+        ("region: [US\n", [(1, "invalid YAML")]),  # at the bracket left open
+    ],
+)
+def test_config_problems_are_reported_on_their_line(
+    write: Any, text: str, expected: list[tuple[int, str]]
+) -> None:
+    got = _problems(write, text)
+    assert [line for line, _ in got] == [line for line, _ in expected]
+    for (_, message), (_, fragment) in zip(got, expected, strict=True):
+        assert fragment in message
+
+
+def test_a_broken_config_stops_the_cli_with_exit_2_and_the_line(cli: CliRun, write: Any) -> None:
+    write("faq/a.yaml", DUPLICATED_QUESTION)
+    write("faq-audit.yaml", "rules:\n  duplicate-question:\n    severity: loud\n")
+    code, out, err = cli("validate", "faq")
+    assert code == 2
+    assert out == ""
+    assert err.splitlines()[0].startswith("faq-audit.yaml:3:15: error config severity 'loud'")
+
+
+def test_the_config_sets_severity_and_can_turn_a_rule_off(cli: CliRun, write: Any) -> None:
+    write("faq/a.yaml", DUPLICATED_QUESTION)
+    write("faq-audit.yaml", "rules:\n  duplicate-question:\n    severity: error\n")
+    code, out, _ = cli("validate", "faq", "--format", "json")
+    assert [(f["rule"], f["severity"]) for f in json.loads(out)["findings"]] == [
+        ("duplicate-question", "error")
+    ]
+    assert code == 1
+    write("faq-audit.yaml", "rules:\n  duplicate-question:\n    severity: 'off'\n")
+    code, out, _ = cli("validate", "faq", "--format", "json")
+    assert json.loads(out)["findings"] == [] and code == 0
+    code, out, _ = cli("validate", "faq", "--format", "json", "--select", "duplicate-question")
+    assert len(json.loads(out)["findings"]) == 1  # asked for by name: the command line wins
+
+
+def test_the_config_is_found_in_a_parent_folder_but_not_above_the_repository(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    (tmp_path / "repo" / "faq" / "deep").mkdir(parents=True)
+    (tmp_path / "faq-audit.yaml").write_text("region: GB\n", encoding="utf-8")
+    assert find_config(tmp_path / "repo" / "faq" / "deep") is None
+    (tmp_path / "repo" / "faq-audit.yaml").write_text("region: DE\n", encoding="utf-8")
+    assert find_config(tmp_path / "repo" / "faq" / "deep") == tmp_path / "repo" / "faq-audit.yaml"
+
+
+def test_command_line_flags_override_the_config(cli: CliRun, write: Any) -> None:
+    write("faq/a.yaml", DUPLICATED_QUESTION)
+    write("faq-audit.yaml", "region: GB\n")
+    code, _, err = cli("validate", "faq", "--region", "zz")
+    assert code == 2 and "'zz' is not a region" in err
+    code, _, err = cli("validate", "faq", "--config", "missing.yaml")
+    assert code == 2 and "the config file 'missing.yaml' does not exist" in err

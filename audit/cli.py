@@ -185,6 +185,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     rules.add_argument("rule", nargs="?", metavar="RULE", help="a rule id")
+    rules.add_argument(
+        "--format",
+        choices=("text", "markdown"),
+        default="text",
+        help="markdown prints the table the README carries (default: %(default)s)",
+    )
     return parser
 
 
@@ -391,6 +397,12 @@ def _rules(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             sys.stdout.write("\nOptions (set under rules: in faq-audit.yaml), with defaults:\n")
             for option, default in rule.options.items():
                 sys.stdout.write(f"  {option}: {default!r}\n")
+        return EXIT_OK
+    if args.format == "markdown":
+        sys.stdout.write("| id | severity | fix | what it catches |\n| --- | --- | --- | --- |\n")
+        for rule in rules.values():
+            fixable = "yes" if rule.fixable else ""
+            sys.stdout.write(f"| `{rule.id}` | {rule.severity} | {fixable} | {rule.summary} |\n")
         return EXIT_OK
     width = max(len(r) for r in rules)
     for rule in rules.values():

@@ -35,6 +35,7 @@ class Rule:
     module: str = ""
     options: Mapping[str, Any] = field(default_factory=dict)
     choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    fixable: bool = False  # some of its findings carry a fix that `faq-audit fix` applies
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +64,17 @@ def register(
     summary: str,
     options: Mapping[str, Any] | None = None,
     choices: Mapping[str, tuple[str, ...]] | None = None,
+    *,
+    fixable: bool = False,
 ) -> Rule:
     """`choices` names the values an option may take (each item, for a list option);
     the config is checked against them with line numbers."""
     if rule_id in _RULES:
         raise ValueError(f"rule {rule_id!r} is registered twice")
     module = sys._getframe(1).f_globals.get("__name__", "")
-    rule = Rule(rule_id, severity, summary, module, dict(options or {}), dict(choices or {}))
+    rule = Rule(
+        rule_id, severity, summary, module, dict(options or {}), dict(choices or {}), fixable
+    )
     _RULES[rule_id] = rule
     return rule
 

@@ -80,6 +80,7 @@ RULE = register(
     "frequent grammar slips: subject-verb agreement, a/an, repeated words",
     options={"checks": list(CHECKS), "allow": []},
     choices={"checks": CHECKS},
+    fixable=True,
 )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from audit.model import Fix, Position
 
@@ -104,29 +105,12 @@ class ScalarText:
         return self.line + newlines, offset - src.rfind("\n", self.start, offset)
 
     def _offset_of(self, index: int) -> int:
-        """Align value characters with source characters, skipping what YAML folds away."""
-        src, value = self.source, self.value
-        j = self._content_start()
-        for i, char in enumerate(value[: index + 1]):
-            if char.isspace():
-                continue
-            while j < self.end and src[j] != char:
-                if self.style == '"' and src[j] == "\\":
-                    code = src[j + 1 : j + 2]
-                    if code in _SPACE_ESCAPES:
-                        j += 2  # an escape that produced white space, already skipped
-                        continue
-                    if code not in ("\n", "\r"):
-                        break  # an escape sequence produced this character
-                if not src[j].isspace() and src[j] != "\\":
-                    return self.start  # unexpected: fall back to the scalar's start
-                j += 1
-            if j >= self.end:
-                return self.start
-            if i == index:
-                return j
-            j += _width(src, j, self.style)
-        return j
+        """The file offset of the value's character `index` (see `_alignment`)."""
+        offsets = _alignment(self.source, self._content_start(), self.end, self.style, self.value)
+        if index >= len(offsets):
+            return offsets[-1] if offsets else self.start
+        offset = offsets[index]
+        return self.start if offset < 0 else offset
 
     def _content_start(self) -> int:
         if self.style in ("|", ">"):
@@ -139,6 +123,41 @@ class ScalarText:
 
 # Escapes in double-quoted scalars that stand for white space (YAML 1.1, 5.7).
 _SPACE_ESCAPES = frozenset(" \ttnrN_LP")
+
+
+@lru_cache(maxsize=256)
+def _alignment(source: str, begin: int, end: int, style: str, value: str) -> tuple[int, ...]:
+    """The file offset of every value character, skipping what YAML folds away.
+
+    Non-space characters stand in the file in order, with only white space,
+    line breaks and escapes between them; a space of the value maps to where
+    the next character would be. Computed once per scalar (a rule asking for
+    many positions in one long answer pays once), -1 where alignment failed.
+    """
+    offsets: list[int] = []
+    j = begin
+    for char in value:
+        if char.isspace():
+            offsets.append(j)
+            continue
+        while j < end and source[j] != char:
+            if style == '"' and source[j] == "\\":
+                code = source[j + 1 : j + 2]
+                if code in _SPACE_ESCAPES:
+                    j += 2  # an escape that produced white space, already skipped
+                    continue
+                if code not in ("\n", "\r"):
+                    break  # an escape sequence produced this character
+            if not source[j].isspace() and source[j] != "\\":
+                j = end  # unexpected: give up on the rest
+                break
+            j += 1
+        if j >= end:
+            offsets += [-1] * (len(value) - len(offsets))
+            break
+        offsets.append(j)
+        j += _width(source, j, style)
+    return tuple(offsets)
 
 
 def _safe_in_style(replacement: str, style: str) -> bool:

@@ -1,0 +1,187 @@
+"""Phone numbers in running text, found with libphonenumber's matcher.
+
+The matcher is run leniently (POSSIBLE) so that numbers that look like phone
+numbers but are not valid are found too, for `phone-invalid` to report. Lenient
+matching also finds dates, order numbers, postcodes and IBAN pieces, so every
+candidate must then *look* like a phone number as people write one (a `+`, an
+area code in brackets, digit groups, or a word such as "call" nearby) before it
+counts. A missed number costs less than an editor's trust in every finding.
+
+Results are cached per (text, region) because several rules (phones, spacing)
+ask about the same answer.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import phonenumbers
+from phonenumbers import PhoneNumberFormat, PhoneNumberMatcher
+
+STYLES = ("national", "dashes", "international", "e164")
+
+# Fewer digits than this is a short code, a price or a postcode, not a number to call.
+MIN_DIGITS = 7
+
+# Words that make a run of digits a phone number (English and German content).
+_PHONE_WORDS = re.compile(
+    r"\b(?:call(?:ing|ed)?|phone|telephone|tel|fax|dial|ring|text|hotline|helpline|"
+    r"toll[- ]free|freephone|number|reach(?:ed)?|contact|anrufen|rufen|telefon\w*|"
+    r"rufnummer|erreichen|erreichbar)\b",
+    re.IGNORECASE,
+)
+# Labels that make what follows an identifier: "order #123-456-7890", "SKU: 1234567".
+_ID_LABEL = re.compile(
+    r"(?:\b(?:orders?|sku|item|model|part|invoice|account|tracking|serial|reference|ref|"
+    r"confirmation|iban|bic|case|ticket|zip|postcode|plz|kundennummer|bestellnummer)"
+    r"\W{0,3}(?:(?:number|no|nr|num|id)\b\W{0,3})?(?:(?:is|was|ist)\s+)?|#)\s*$",
+    re.IGNORECASE,
+)
+_DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
+_EXTENSION = re.compile(r"\s*(?:ext\.?|extension|x|#|;ext=)\s*\d+\s*$", re.IGNORECASE)
+_GROUP_SEPARATOR = re.compile(r"\d[\s\-./\u2010-\u2015\u00a0]+\(?\d")
+_TOKEN_START = re.compile(r"[^\s<>\"'\[\]]*$")
+# Digits right before or after: a piece of a longer number (an IBAN, a card number).
+_PIECE_BEFORE = re.compile(r"\w*\d[\s.-]?$")
+_PIECE_AFTER = re.compile(r"[\s.-]?\d")
+_WINDOW = 60  # how far back labels and link prefixes are looked for
+_TEL_LINK = re.compile(r"tel:\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneMatch:
+    """One phone number as written in a text: what was written, where, and what it is."""
+
+    raw: str
+    start: int
+    end: int
+    e164: str
+    valid: bool
+    number: phonenumbers.PhoneNumber
+    in_link: bool = False  # the target of a tel: link, which has a syntax of its own
+
+    @property
+    def extension(self) -> str | None:
+        return self.number.extension or None
+
+    def region(self) -> str | None:
+        """The number's country (GB for +44…); None when it is not a valid number."""
+        return phonenumbers.region_code_for_number(self.number)
+
+    def formatted(self, style: str, region: str) -> str:
+        """The number in a house style, with the house extension form "ext. N".
+
+        A number of another country than `region` is written in international
+        form in the national and dashes styles, since its national form cannot
+        be dialled from here; E.164 is international already.
+        """
+        number = copy.copy(self.number)
+        number.extension = None
+        foreign = number.country_code != phonenumbers.country_code_for_region(region)
+        if style == "e164":
+            text = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+        elif style == "international" or foreign:
+            text = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+        else:
+            text = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+            if style == "dashes":
+                text = _dashes(text)
+        return text + (f" ext. {self.extension}" if self.extension else "")
+
+
+def _dashes(national: str) -> str:
+    """(800) 796-7546 → 800-796-7546; left alone where the national form has no area code."""
+    if national.startswith("(") and ") " in national:
+        area, rest = national[1:].split(") ", 1)
+        return f"{area}-{rest}"
+    return national
+
+
+@lru_cache(maxsize=4096)
+def find_phones(text: str, region: str) -> tuple[PhoneMatch, ...]:
+    """Every phone number in `text`, in order; `region` is how national numbers are read."""
+    if sum(char.isdigit() for char in text) < MIN_DIGITS:
+        return ()
+    found = []
+    for match in PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
+        number = match.number
+        valid = phonenumbers.is_valid_number(number)
+        if _local_only(number) or not _looks_like_a_phone(text, match, valid):
+            continue
+        found.append(
+            PhoneMatch(
+                raw=match.raw_string,
+                start=match.start,
+                end=match.end,
+                e164=phonenumbers.format_number(number, PhoneNumberFormat.E164),
+                valid=valid,
+                number=number,
+                in_link=bool(_TEL_LINK.search(text, max(0, match.start - 8), match.start)),
+            )
+        )
+    return tuple(found)
+
+
+def phone_spans(text: str, region: str) -> tuple[tuple[int, int], ...]:
+    """Where phone numbers stand, for rules that must leave them to the phone rules."""
+    return tuple((m.start, m.end) for m in find_phones(text, region))
+
+
+def _local_only(number: phonenumbers.PhoneNumber) -> bool:
+    """A local number without its area code ("555-0100").
+
+    Which line it reaches depends on where the caller is, so it is neither
+    valid nor invalid; it is left alone rather than reported as wrong.
+    """
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    return bool(reason == phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY)
+
+
+def _looks_like_a_phone(text: str, match: phonenumbers.PhoneNumberMatch, valid: bool) -> bool:
+    """Whether people would read this candidate as a phone number.
+
+    A `+` or an area code in brackets is a phone number's own mark. Digit
+    groups ("030 901820", "999-999-9999") are one too, but dates and
+    identifiers have them as well, so a valid number with groups counts, and
+    an invalid one only with a phone word in its sentence. A bare run of digits
+    counts only when it is valid and a phone word is near. Digits after a label
+    ("SKU", "order #") or run on from other digits (an IBAN) are not a number.
+    """
+    start, end, raw = match.start, match.end, match.raw_string
+    main = _EXTENSION.sub("", raw)
+    if sum(char.isdigit() for char in main) < MIN_DIGITS or _DATE.fullmatch(main):
+        return False
+    before = text[max(0, start - _WINDOW) : start]
+    if _in_address(before):
+        return False
+    marked = main.startswith("+") or "(" in main
+    if marked:
+        return True
+    if _ID_LABEL.search(before) or _PIECE_BEFORE.search(before) or _PIECE_AFTER.match(text, end):
+        return False
+    grouped = bool(_GROUP_SEPARATOR.search(main))
+    context = bool(_PHONE_WORDS.search(_sentence_around(text, start, end)))
+    if valid:
+        return grouped or context
+    return grouped and context
+
+
+def _in_address(before: str) -> bool:
+    """Digits inside a web address or an email address are part of that address."""
+    token = _TOKEN_START.search(before)
+    prefix = token.group() if token else ""
+    if _TEL_LINK.search(prefix):
+        return False
+    return "://" in prefix or "@" in prefix or prefix.lower().startswith("www.") or "/" in prefix
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence a candidate stands in (within a window; sentences are not that long)."""
+    left = max(0, start - _WINDOW * 5)
+    right = min(len(text), end + _WINDOW * 5)
+    before = max(text.rfind(". ", left, start), text.rfind("\n\n", left, start))
+    after = text.find(". ", end, right)
+    return text[before + 1 if before >= 0 else left : after if after >= 0 else right]

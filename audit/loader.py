@@ -156,7 +156,7 @@ class _Walker:
                 "which never ends; remove the alias",
                 node,
             )
-        if len(path) > MAX_DEPTH:  # only aliases can nest this deep past the text's guard
+        if len(path) >= MAX_DEPTH:  # the root is the first level
             raise self._stop(too_deep(), node)
         self._expanded += 1
         if key in self._built:  # an alias: shared, but counted as the copy it stands for

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from audit.model import Corpus, Entry, Fix, Problem, Related
+from audit.model import Corpus, Entry, Fix, Problem, Related, SourceFile
 from audit.text import ScalarText
 
 TEXT_FIELDS = ("question", "answer")
@@ -19,11 +19,11 @@ MAX_TEXT = 100_000
 
 
 def texts(
-    corpus: Corpus, fields: Iterable[str] = TEXT_FIELDS
+    where: Corpus | SourceFile, fields: Iterable[str] = TEXT_FIELDS
 ) -> Iterator[tuple[Entry, str, ScalarText]]:
-    """Every text field of every entry, in file order, with its scalar."""
+    """Every text field of every entry of a run or of one file, in order, with its scalar."""
     wanted = tuple(fields)
-    for entry in corpus.entries:
+    for entry in where.entries:
         for name in wanted:
             text = entry.texts.get(name)
             if text is not None and len(text.value) <= MAX_TEXT:

@@ -77,26 +77,40 @@ class SyntaxProblem(Exception):
         self.problem = Problem(message, position, rule=SYNTAX)
 
 
-def check_depth(text: str, locator: Locator) -> None:
-    """Refuse nesting deeper than MAX_DEPTH before libyaml's recursive composer sees it.
+# libyaml's composer recurses in C: 10,000 levels compose, 100,000 crash the process.
+SAFE_FOR_LIBYAML = 5_000
 
-    The cheap bound (the root, every bracket, the widest indentation) is almost
-    always small; only when it is not are the parser's events counted exactly.
+
+def check_depth(text: str, locator: Locator) -> None:
+    """Refuse nesting that would crash libyaml's recursive composer, before it runs.
+
+    No file can nest deeper than its brackets plus its widest indentation; when
+    that bound is small, composing is safe and the walk over the nodes stops at
+    MAX_DEPTH with a finding. Only a file with thousands of brackets or columns
+    of indentation has its parser events counted exactly, here.
     """
     indent = max((len(m) for m in _INDENT.findall(text)), default=0)
-    if 1 + indent + len(_FLOW_OPEN.findall(text)) <= MAX_DEPTH:
+    if 1 + indent + len(_FLOW_OPEN.findall(text)) <= SAFE_FOR_LIBYAML:
         return
+    position = _too_deep_at(text, locator)
+    if position is not None:
+        raise SyntaxProblem(too_deep(), position)
+
+
+def _too_deep_at(text: str, locator: Locator) -> Position | None:
+    """Where the parser's events first go deeper than MAX_DEPTH, if they do."""
     depth = 0
     try:
         for event in yaml.parse(text, Loader=Loader):
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise SyntaxProblem(too_deep(), locator.at(event.start_mark))
+                    return locator.at(event.start_mark)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
-        return  # composing reports the syntax error with its position
+        pass  # composing reports the syntax error with its position
+    return None
 
 
 def too_deep() -> str:
@@ -137,6 +151,10 @@ def alias_position(text: str, node: Node, locator: Locator) -> Position:
 
 
 def _explain(err: yaml.YAMLError, text: str, locator: Locator) -> tuple[str, Position]:
+    if isinstance(err, yaml.MarkedYAMLError) and "maximum nesting depth" in (err.problem or ""):
+        deep = _too_deep_at(text, locator)  # point where it first passes our limit
+        if deep is not None:
+            return too_deep(), deep
     if isinstance(err, yaml.reader.ReaderError):
         code = err.character if isinstance(err.character, int) else ord(err.character)
         offset = err.position
@@ -201,7 +219,7 @@ def _message(err: yaml.MarkedYAMLError, char: str) -> str:
         hint = "an alias (*name) refers to an anchor (&name) that is not defined before it"
     elif "expected a single document" in problem + context:
         hint = "the file holds more than one YAML document (a second '---'); keep one per file"
-    elif "maximum nesting depth" in problem:
+    elif "maximum nesting depth" in problem:  # libyaml's own limit, 1,000 levels
         return too_deep()
     else:
         hint = " ".join(part for part in (problem, context) if part)

@@ -87,15 +87,9 @@ class ScalarText:
             return None
         return start, end
 
-    def sentences(self) -> Iterator[Sentence]:
-        """Split the value into sentences, keeping their spans."""
-        start = 0
-        value = self.value
-        for match in _SENTENCE_END.finditer(value):
-            end = match.end() if not match.group().isspace() else match.start()
-            yield from _sentence(value, start, end)
-            start = match.end()
-        yield from _sentence(value, start, len(value))
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The value's sentences with their spans (split once, for every rule that asks)."""
+        return split_sentences(self.value)
 
     def _line_col(self, offset: int) -> tuple[int, int]:
         src = self.source
@@ -123,6 +117,18 @@ class ScalarText:
 
 # Escapes in double-quoted scalars that stand for white space (YAML 1.1, 5.7).
 _SPACE_ESCAPES = frozenset(" \ttnrN_LP")
+
+
+@lru_cache(maxsize=1024)
+def split_sentences(value: str) -> tuple[Sentence, ...]:
+    found: list[Sentence] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(value):
+        end = match.end() if not match.group().isspace() else match.start()
+        found += _sentence(value, start, end)
+        start = match.end()
+    found += _sentence(value, start, len(value))
+    return tuple(found)
 
 
 @lru_cache(maxsize=256)

@@ -43,9 +43,11 @@ class Check:
     """A function that reports one rule, or a small family of them (the first is its default).
 
     A file check sees one file at a time, while its YAML node tree is still
-    in memory; a corpus check sees every entry of the run, for rules that
-    compare entries with each other. The tree is released after the file
-    checks, which halves the memory of a large run.
+    in memory; a corpus check sees every entry of the run. A rule that judges
+    each entry on its own is a file check: on a large run files are checked
+    in worker processes, on every core. Only rules that compare entries with
+    each other (duplicates, inconsistent contacts) are corpus checks. The
+    tree is released after the file checks, which halves the memory of a run.
     """
 
     rules: tuple[Rule, ...]

@@ -63,7 +63,9 @@ def duplicate_sentences(corpus: Corpus, config: Config) -> Iterator[Problem]:
     first: dict[str, tuple[Entry, ScalarText, Sentence]] = {}
     for entry, _field, text in texts(corpus, ("answer",)):
         for sentence in text.sentences():
-            if len(_WORD.findall(sentence.text)) < min_words:
+            if sentence.text.count(" ") + 1 < min_words or (
+                len(_WORD.findall(sentence.text)) < min_words
+            ):
                 continue
             key = normalize_sentence(sentence.text)
             if key in ignored:

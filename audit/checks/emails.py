@@ -127,6 +127,8 @@ def email_addresses(corpus: Corpus, config: Config) -> Iterator[Problem]:
     for entry, _field, text in texts(corpus):
         emails = find_emails(text.value)
         websites += web_domains(text.value)
+        if not emails:
+            continue
         found += [Found(entry, text, email) for email in emails]
         compared = [e for e in emails if e.valid and not e.in_link]
         purposes = assign_purposes(text, [(e.start, e.end) for e in compared], vocabulary)

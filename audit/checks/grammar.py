@@ -64,9 +64,9 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import eq
 
-from audit.checks import check, register
+from audit.checks import file_check, register
 from audit.config import Config
-from audit.model import Corpus, Problem, Severity
+from audit.model import Problem, Severity, SourceFile
 from audit.scan import problem_at, texts
 
 AGREEMENT = "agreement"
@@ -98,12 +98,12 @@ class Slip:
     remove: tuple[int, int] | None = None
 
 
-@check(RULE)
-def grammar(corpus: Corpus, config: Config) -> Iterator[Problem]:
+@file_check(RULE)
+def grammar(source: SourceFile, config: Config) -> Iterator[Problem]:
     options = config.options(RULE.id, RULE.options)
     enabled = frozenset(str(name) for name in options["checks"]) & frozenset(CHECKS)
     allowed = [_phrase_pattern(str(phrase)) for phrase in options["allow"] if str(phrase).strip()]
-    for entry, _field, text in texts(corpus):
+    for entry, _field, text in texts(source):
         for slip in find_slips(text.value, enabled):
             if any(_touches(p, text.value, slip) for p in allowed):
                 continue

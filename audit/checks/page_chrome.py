@@ -28,9 +28,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from audit.checks import check, register
+from audit.checks import file_check, register
 from audit.config import Config
-from audit.model import Corpus, Problem, Severity
+from audit.model import Problem, Severity, SourceFile
 from audit.scan import problem_at, texts
 
 PAGE_CHROME = register(
@@ -64,14 +64,14 @@ _COUNT = re.compile(r"\s*\(\d+\)$")
 _COPYRIGHT = re.compile(r"(?:copyright\s*)?(?:\u00a9|\(c\))\s*(?:\d{4}\b)", re.IGNORECASE)
 
 
-@check(PAGE_CHROME)
-def page_chrome(corpus: Corpus, config: Config) -> Iterator[Problem]:
+@file_check(PAGE_CHROME)
+def page_chrome(source: SourceFile, config: Config) -> Iterator[Problem]:
     options = config.options(PAGE_CHROME.id, PAGE_CHROME.options)
     phrases = {_normalize(str(p)) for p in options["phrases"]} - {""}
     copyrights = bool(options["copyright"])
     if not phrases and not copyrights:
         return
-    for entry, _field, text in texts(corpus, ("answer",)):
+    for entry, _field, text in texts(source, ("answer",)):
         for start, line in _lines(text.value):
             normal = _normalize(line)
             if normal in phrases or (copyrights and _COPYRIGHT.match(normal)):

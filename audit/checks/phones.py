@@ -93,6 +93,8 @@ def phone_numbers(corpus: Corpus, config: Config) -> Iterator[Problem]:
     sightings: list[Sighting] = []
     for entry, _field, text in texts(corpus):
         phones = find_phones(text.value, config.region)
+        if not phones:
+            continue
         yield from (_invalid(entry, text, p, config.region) for p in phones if not p.valid)
         valid = [p for p in phones if p.valid]
         purposes = assign_purposes(text, [(p.start, p.end) for p in valid], vocabulary, OTHER_LINE)

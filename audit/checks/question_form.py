@@ -32,9 +32,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from audit.checks import check, register
+from audit.checks import file_check, register
 from audit.config import Config
-from audit.model import Corpus, Problem, Severity
+from audit.model import Problem, Severity, SourceFile
 from audit.scan import problem_at, texts
 
 QUESTION_FORM = register(
@@ -85,11 +85,11 @@ _ABBREVIATIONS = _words(
 )
 
 
-@check(QUESTION_FORM)
-def question_form(corpus: Corpus, config: Config) -> Iterator[Problem]:
+@file_check(QUESTION_FORM)
+def question_form(source: SourceFile, config: Config) -> Iterator[Problem]:
     options = config.options(QUESTION_FORM.id, QUESTION_FORM.options)
     most = int(options["max-statements-before"])
-    for entry, _field, text in texts(corpus, ("question",)):
+    for entry, _field, text in texts(source, ("question",)):
         value = text.value
         body = value.rstrip()
         if not body.strip():

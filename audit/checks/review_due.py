@@ -21,9 +21,9 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from audit.checks import check, register
+from audit.checks import file_check, register
 from audit.config import Config
-from audit.model import Corpus, Entry, Position, Problem, Severity
+from audit.model import Entry, Position, Problem, Severity, SourceFile
 
 REVIEW_DUE = register(
     "review-due",
@@ -40,13 +40,13 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-@check(REVIEW_DUE)
-def review_due(corpus: Corpus, config: Config) -> Iterator[Problem]:
+@file_check(REVIEW_DUE)
+def review_due(source: SourceFile, config: Config) -> Iterator[Problem]:
     options = config.options(REVIEW_DUE.id, REVIEW_DUE.options)
     months = int(options["max-age-months"])
     require = bool(options["require"])
     now = today()
-    for entry in corpus.entries:
+    for entry in source.entries:
         if "reviewed" not in entry.data:
             if require:
                 yield Problem(

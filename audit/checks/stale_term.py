@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from audit.checks import check, register
+from audit.checks import file_check, register
 from audit.config import Config
-from audit.model import Corpus, Problem, Severity
+from audit.model import Problem, Severity, SourceFile
 from audit.scan import problem_at, texts
 
 STALE_TERM = register(
@@ -47,13 +47,13 @@ STALE_TERM = register(
 )
 
 
-@check(STALE_TERM)
-def stale_terms(corpus: Corpus, config: Config) -> Iterator[Problem]:
+@file_check(STALE_TERM)
+def stale_terms(source: SourceFile, config: Config) -> Iterator[Problem]:
     options = config.options(STALE_TERM.id, STALE_TERM.options)
     pattern = term_pattern(options["terms"])
     if pattern is None:
         return
-    for entry, _field, text in texts(corpus):
+    for entry, _field, text in texts(source):
         for match in pattern.finditer(text.value):
             term = " ".join(match.group().split())
             yield problem_at(

@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from audit.checks import check, register
+from audit.checks import file_check, register
 from audit.config import Config
-from audit.model import Corpus, Problem, Severity
+from audit.model import Problem, Severity, SourceFile
 from audit.scan import problem_at, texts
 
 URL_PUNCTUATION = register(
@@ -80,11 +80,11 @@ def _unbalanced(url: str) -> bool:
     return opening is not None and url.count(last) > url.count(opening)
 
 
-@check(URL_PUNCTUATION)
-def url_punctuation(corpus: Corpus, config: Config) -> Iterator[Problem]:
+@file_check(URL_PUNCTUATION)
+def url_punctuation(source: SourceFile, config: Config) -> Iterator[Problem]:
     options = config.options(URL_PUNCTUATION.id, URL_PUNCTUATION.options)
     marks = str(options["punctuation"])
-    for entry, _field, text in texts(corpus):
+    for entry, _field, text in texts(source):
         value = text.value
         for start, end in url_spans(value):
             tail = _tail(value, end, marks)

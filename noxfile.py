@@ -33,3 +33,4 @@ def audit(session: nox.Session) -> None:
     """The main job: validate the bundled FAQ."""
     session.install("-e", ".")
     session.run("faq-audit", "validate", "faq/", *session.posargs)
+    session.run("faq-audit", "fix", "--check", "faq/")

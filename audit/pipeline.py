@@ -8,6 +8,7 @@ behaves the same way in every output format.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 from collections import defaultdict
@@ -68,8 +69,28 @@ def audit(
     `texts` stands in for the content of some files, so that `fix` can audit
     what it is about to write before writing it.
     """
-    options = options or Options()
-    texts = texts or {}
+    with _without_cycle_collection():
+        return _audit(paths, options or Options(), texts or {})
+
+
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector for the run (workers inherit the pause).
+
+    A run builds millions of small objects that live until it ends and form
+    no cycles; the collector's passes over them grow with their number and
+    took a third of a 100,000-entry run. Reference counting still frees all.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _audit(paths: Sequence[Path], options: Options, texts: Mapping[Path, str]) -> AuditResult:
     rules = enabled_rules(options)
     active = [c for c in all_checks() if any(rule.id in rules for rule in c.rules)]
     findings: list[Finding] = []

@@ -12,6 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_FAQ = ROOT / "faq"
+SEED = ROOT / "tests" / "fixtures" / "seed-imageskincare.txt"
 
 
 def _is_loopback(address: Any) -> bool:
@@ -77,3 +78,15 @@ def cli(
         return code, out, err
 
     return _run
+
+
+@pytest.fixture
+def seed_yaml(tmp_path: Path) -> Path:
+    """The verbatim seed page, imported as editors import it: tmp_path/faq/faq.yaml."""
+    from audit.importer import read_page, to_yaml
+
+    entries = read_page(SEED.read_text(encoding="utf-8"), name=SEED.name)
+    path = tmp_path / "faq" / "faq.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(to_yaml(entries, category="FAQ"), encoding="utf-8")
+    return path

@@ -19,11 +19,9 @@ from audit import pipeline
 from audit.checks.emails import damerau_levenshtein, slip_distance
 from audit.config import Config, Contact
 from audit.contacts.emails import find_emails, normalize, web_domains
-from audit.importer import read_page, to_yaml
 from audit.model import Finding
 from tests.conftest import ROOT, CliRun
 
-SEED = ROOT / "tests" / "fixtures" / "seed-imageskincare.txt"
 CONTENT = ROOT / "tests" / "content" / "contacts"
 CARE = "customercare@imageskincare.com"
 
@@ -51,12 +49,9 @@ def faq(path: Path, *answers: str) -> Path:
 
 
 def test_the_seeds_four_addresses_are_found_without_the_sentence_period(
-    tmp_path: Path,
+    seed_yaml: Path,
 ) -> None:
-    entries = read_page(SEED.read_text(encoding="utf-8"), name=SEED.name)
-    path = tmp_path / "seed.yaml"
-    path.write_text(to_yaml(entries, category="IMAGE Skincare FAQ"), encoding="utf-8")
-    result = pipeline.audit([path])
+    result = pipeline.audit([seed_yaml])
     found = [
         (text.value, email)
         for entry in result.corpus.entries
@@ -67,7 +62,7 @@ def test_the_seeds_four_addresses_are_found_without_the_sentence_period(
     assert all(email.valid and email.normalized == CARE for _value, email in found)
     after = [value[email.end : email.end + 1] for value, email in found]
     assert after.count(".") == 1  # "…at customercare@imageskincare.com." ends a sentence
-    assert audit(path) == []
+    assert audit(seed_yaml) == []
 
 
 # --------------------------------------------------------------------------- other fields

@@ -18,11 +18,9 @@ from hypothesis import strategies as st
 from audit import fixer, pipeline
 from audit.checks import all_rules, documentation
 from audit.config import Config, ConfigError, load_config
-from audit.importer import read_page, to_yaml
 from audit.model import Finding
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "tests" / "fixtures" / "seed-imageskincare.txt"
 CONTENT = ROOT / "tests" / "content" / "grammar"
 GRAMMAR = frozenset({"grammar"})
 
@@ -81,11 +79,8 @@ def describe(path: Path, findings: Sequence[Finding]) -> list[str]:
 # --------------------------------------------------------------------------- the seed
 
 
-def test_on_the_seed_only_the_agreement_slip_is_reported(tmp_path: Path) -> None:
-    entries = read_page(SEED.read_text(encoding="utf-8"), name=SEED.name)
-    path = tmp_path / "seed.yaml"
-    path.write_text(to_yaml(entries, category="Help"), encoding="utf-8")
-
+def test_on_the_seed_only_the_agreement_slip_is_reported(seed_yaml: Path) -> None:
+    path = seed_yaml
     findings = audit(path)
 
     assert [(f.rule, f.entry, f.position.line, f.position.column) for f in findings] == [

@@ -16,12 +16,10 @@ from audit import pipeline
 from audit.checks.phones import DEFAULT_PURPOSES, OTHER_LINE, Vocabulary, assign_purposes
 from audit.config import Config, Contact
 from audit.contacts.phones import find_phones, phone_spans
-from audit.importer import read_page, to_yaml
 from audit.model import Finding
 from audit.text import ScalarText
 from tests.conftest import ROOT, CliRun
 
-SEED = ROOT / "tests" / "fixtures" / "seed-imageskincare.txt"
 CONTENT = ROOT / "tests" / "content" / "contacts"
 CARE = "+18007967546"
 
@@ -38,15 +36,6 @@ def rule_lines(findings: list[Finding]) -> list[tuple[str, int]]:
 def plain(value: str) -> ScalarText:
     """A one-line plain scalar holding `value`, for the text helpers."""
     return ScalarText(value, "", "x.yaml", value, 0, len(value), 1, 1)
-
-
-@pytest.fixture
-def seed_yaml(tmp_path: Path) -> Path:
-    entries = read_page(SEED.read_text(encoding="utf-8"), name=SEED.name)
-    path = tmp_path / "faq" / "image-skincare.yaml"
-    path.parent.mkdir()
-    path.write_text(to_yaml(entries, category="IMAGE Skincare FAQ"), encoding="utf-8")
-    return path
 
 
 # --------------------------------------------------------------------------- the seed

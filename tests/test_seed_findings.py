@@ -13,10 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.importer import read_page, to_yaml
 from tests.conftest import ROOT, CliRun
-
-SEED = ROOT / "tests" / "fixtures" / "seed-imageskincare.txt"
 
 # (rule, entry id, line, column, words the message must contain)
 EXPECTED = [
@@ -69,14 +66,10 @@ EXPECTED = [
 
 
 @pytest.fixture
-def seed_faq(tmp_path: Path) -> Path:
+def seed_faq(seed_yaml: Path, tmp_path: Path) -> Path:
     """The seed imported verbatim, with the bundled config beside it."""
-    entries = read_page(SEED.read_text(encoding="utf-8"), name=SEED.name)
-    (tmp_path / "faq").mkdir()
-    path = tmp_path / "faq" / "faq.yaml"
-    path.write_text(to_yaml(entries, category="FAQ"), encoding="utf-8")
     shutil.copy(ROOT / "faq-audit.yaml", tmp_path / "faq-audit.yaml")
-    return path
+    return seed_yaml
 
 
 def test_the_seed_report_is_exactly_its_known_defects(cli: CliRun, seed_faq: Path) -> None:

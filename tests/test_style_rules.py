@@ -21,11 +21,9 @@ import pytest
 from audit import pipeline
 from audit.checks import all_rules, review_due
 from audit.config import Config
-from audit.importer import read_page, to_yaml
 from audit.model import Finding
 from tests.conftest import ROOT, CliRun
 
-SEED = ROOT / "tests" / "fixtures" / "seed-imageskincare.txt"
 CONTENT = ROOT / "tests" / "content" / "style"
 
 STYLE_RULES = (
@@ -64,12 +62,8 @@ def assert_findings(found: list[Finding], expected: list[Expected]) -> None:
 
 
 @pytest.fixture
-def seed_file(tmp_path: Path) -> Path:
-    """The verbatim seed page, imported the way editors import it."""
-    entries = read_page(SEED.read_text(encoding="utf-8"), name=SEED.name)
-    path = tmp_path / "seed.yaml"
-    path.write_text(to_yaml(entries, category="IMAGE Skincare"), encoding="utf-8")
-    return path
+def seed_file(seed_yaml: Path) -> Path:
+    return seed_yaml
 
 
 # --------------------------------------------------------------------------- the seed page

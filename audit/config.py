@@ -222,10 +222,6 @@ def _same_kind(value: Any, default: Any) -> bool:
 
 
 def _kind(default: Any) -> str:
-    if isinstance(default, bool):
-        return "true or false"
-    if isinstance(default, (int, float)):
-        return "a number"
-    if isinstance(default, list):
-        return "a list of text"
-    return "text"
+    from audit.validation import kind_of
+
+    return kind_of(default) + (" of text" if isinstance(default, list) else "")

@@ -269,7 +269,8 @@ def _label(error: ValidationError, path: tuple[Any, ...]) -> str:
     return key or "the file"
 
 
-def _kind_of(value: Any) -> str:
+def kind_of(value: Any) -> str:
+    """What a YAML value is, in an editor's words."""
     if isinstance(value, bool):
         return "true or false"
     if isinstance(value, (int, float)):
@@ -295,7 +296,7 @@ def _message(error: ValidationError, path: tuple[Any, ...], target: Target) -> s
         names = [expected] if isinstance(expected, str) else list(expected)
         want = " or ".join(_KIND.get(n, n) for n in names)
         if not path:
-            return f"the file holds {_kind_of(value)}; {target.shape}"
+            return f"the file holds {kind_of(value)}; {target.shape}"
         if value is None:
             return f"{label} is empty; write {want} after the colon"
         hint = ""
@@ -306,7 +307,7 @@ def _message(error: ValidationError, path: tuple[Any, ...], target: Target) -> s
             )
         if "array" in names and isinstance(value, str):
             hint = f"; write it as a list, e.g. {label}: [{value}]"
-        return f"{label} must be {want}, but it is {_kind_of(value)}{hint}"
+        return f"{label} must be {want}, but it is {kind_of(value)}{hint}"
     if kind == "required":
         name = _missing(error)
         what = "this entry" if path and isinstance(path[-1], int) else "the file"

@@ -91,6 +91,14 @@ def test_no_config_file_means_the_defaults() -> None:
             [(3, "'colour' is not an option of duplicate-id (its options: none)")],
         ),
         (
+            "rules:\n  review-due:\n    max-age-months: soon\n",
+            [(3, "review-due: 'max-age-months' must be a number")],
+        ),
+        (
+            "rules:\n  stale-term:\n    terms: COVID\n",
+            [(3, "stale-term: 'terms' must be a list of text")],
+        ),
+        (
             "contacts:\n  care:\n    phone: (555) 123-4567\n",
             [(3, "the phone number of care, '(555) 123-4567', is not a valid number for US")],
         ),

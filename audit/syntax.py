@@ -28,7 +28,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 _ODD_BREAKS = ("\u2028", "\u2029", "\x85")
 _BREAK = re.compile(r"\r\n|\r|\n")
-_FLOW_OPEN = re.compile(r"[\[{]")
 _INDENT = re.compile(r"^[ \-?:]*", re.MULTILINE)
 
 
@@ -90,7 +89,7 @@ def check_depth(text: str, locator: Locator) -> None:
     of indentation has its parser events counted exactly, here.
     """
     indent = max((len(m) for m in _INDENT.findall(text)), default=0)
-    if 1 + indent + len(_FLOW_OPEN.findall(text)) <= SAFE_FOR_LIBYAML:
+    if 1 + indent + text.count("[") + text.count("{") <= SAFE_FOR_LIBYAML:
         return
     position = _too_deep_at(text, locator)
     if position is not None:

@@ -379,7 +379,9 @@ def documents(draw: Any) -> str:
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(document=documents())
 def test_fixing_addresses_and_numbers_touches_only_their_spans_and_then_holds(

@@ -95,7 +95,7 @@ def _offset(text: str, line: int, column: int) -> int:
 @settings(
     max_examples=60,
     deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(document=documents())
 def test_fix_changes_only_reported_spans_and_a_second_run_changes_nothing(

@@ -1,0 +1,114 @@
+"""What the three grammar checks share: the slip they report and how they read text."""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+
+AGREEMENT = "agreement"
+ARTICLES = "articles"
+REPEATED_WORDS = "repeated-words"
+CHECKS = (AGREEMENT, ARTICLES, REPEATED_WORDS)
+
+
+@dataclass(frozen=True, slots=True)
+class Slip:
+    """One grammar slip in a text: the sub-check, the span of the words, and the message.
+
+    `remove` is the span a fix deletes, for the only mechanical repair (a repeated word).
+    """
+
+    check: str
+    start: int
+    end: int
+    message: str
+    remove: tuple[int, int] | None = None
+
+
+# A text longer than this is not prose someone wrote as one answer (an export, a paste
+# gone wrong); it is not read, which bounds the time a run can take.
+MAX_LENGTH = 100_000
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_APOSTROPHES = "'\u2019"
+
+WORD_BEFORE = r"(?<![\w'\u2019-])"
+WORD_AFTER = r"(?![\w'\u2019-])"
+# White space between two words of one sentence: a line break, but not a blank line.
+GAP_NONEMPTY = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"
+
+_QUOTED = re.compile(r'"(?:[^"\n]|\n(?![ \t]*\n))*"|\u201c(?:[^\u201d\n]|\n(?![ \t]*\n))*\u201d')
+_VERBATIM = re.compile(
+    r"(?:https?://|www\.)\S+"  # URLs
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
+    r"|`[^`\n]*`"  # code
+)
+
+
+def quoted_spans(value: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(value)]
+
+
+def verbatim_spans(value: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _VERBATIM.finditer(value)]
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    words = [re.escape(word) for word in phrase.split()]
+    return re.compile(WORD_BEFORE + r"\s+".join(words) + WORD_AFTER, re.IGNORECASE)
+
+
+def touches(pattern: re.Pattern[str], value: str, slip: Slip) -> bool:
+    return any(m.start() < slip.end and slip.start < m.end() for m in pattern.finditer(value))
+
+
+_LEAD_IN = frozenset(" \t\"'\u201c\u2018([*\u2022-\u2013\u2014")
+
+
+def at_sentence_start(value: str, index: int) -> bool:
+    """Whether only opening quotes, brackets or a bullet stand between a sentence end and it."""
+    j = index
+    while j > 0 and value[j - 1] in _LEAD_IN:
+        j -= 1
+    return j == 0 or value[j - 1] in "\n\r.!?:;"
+
+
+def ends_a_question(value: str, index: int) -> bool:
+    """Whether the sentence that holds `index` ends with a question mark."""
+    end = _SENTENCE_END.search(value, index, index + 1000)
+    return end is not None and end.group().startswith("?")
+
+
+_SENTENCE_END = re.compile(r"[.!?]|\n[ \t]*\n")
+
+
+def is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_" or char in _APOSTROPHES or char == "-"
+
+
+def word_before(low: str, index: int) -> tuple[int, int] | None:
+    """The span of the word right before `index`, if only a gap of one sentence separates them.
+
+    The gap is spaces, and at most one line break; the word is ASCII letters, whole.
+    """
+    j = index
+    while j > 0 and low[j - 1] in " \t":
+        j -= 1
+    if j > 0 and low[j - 1] == "\n":
+        j -= 1
+        if j > 0 and low[j - 1] == "\r":
+            j -= 1
+        while j > 0 and low[j - 1] in " \t":
+            j -= 1
+    end = j
+    if end == index:
+        return None
+    while j > 0 and end - j < 20 and "a" <= low[j - 1] <= "z":
+        j -= 1
+    if j == end or (j > 0 and is_word_char(low[j - 1])):
+        return None
+    return j, end
+
+
+def match_case(word: str, model: str) -> str:
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word

@@ -40,6 +40,9 @@ STYLE_RULES = (
 Expected = tuple[str, str | None, int, str]  # rule, entry id, line, words of the message
 
 
+REAL_TODAY = review_due.today
+
+
 @pytest.fixture(autouse=True)
 def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     """Reviews are measured against one fixed day, so the tests do not age."""
@@ -291,14 +294,20 @@ def test_review_due_counts_calendar_months_and_today_is_not_yet_late(write: Any)
     )
 
 
-def test_review_due_uses_todays_date_by_default(write: Any) -> None:
+def test_review_due_measures_from_the_real_date_when_not_patched(
+    write: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(review_due, "today", REAL_TODAY)
+    now = dt.date.today()
+    old, recent = now - dt.timedelta(days=400), now - dt.timedelta(days=30)
     path = write(
         "faq/a.yaml",
-        "category: A\nentries:\n  - {id: a, question: A?, answer: A., reviewed: '2000-01-01'}\n",
+        "category: A\nentries:\n"
+        f"  - {{id: a, question: A?, answer: A., reviewed: '{old}'}}\n"
+        f"  - {{id: b, question: B?, answer: B., reviewed: '{recent}'}}\n",
     )
-    assert review_due.today() == dt.date(2025, 6, 30)  # patched for this module's tests
     (finding,) = audit(path, ["review-due"])
-    assert "2000-01-01" in finding.message
+    assert finding.entry == "a" and str(old) in finding.message
 
 
 # --------------------------------------------------------------------------- options

@@ -102,6 +102,7 @@ def _audit(args: argparse.Namespace, parser: argparse.ArgumentParser) -> AuditRe
 
 def _fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from audit import fixer
+    from audit.reporters.text import plural
 
     changes = fixer.fix_all(*_options(args, parser))
     count = sum(len(change.fixes) for change in changes)
@@ -109,7 +110,8 @@ def _fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         sys.stdout.write("".join(change.diff() for change in changes))
     elif args.check:
         for change in changes:
-            _note(f"{change.path}: {len(change.fixes)} fixable problem(s); run `faq-audit fix`")
+            fixable = plural(len(change.fixes), "fixable problem")
+            _note(f"{change.path}: {fixable}; run `faq-audit fix`")
     else:
         for change in changes:
             try:
@@ -118,7 +120,10 @@ def _fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 _note(f"{change.path}: changed while faq-audit ran; left as it is, run again")
                 count -= len(change.fixes)
     verb = "would fix" if args.diff or args.check else "fixed"
-    _note(f"{verb} {count} problem(s) in {len(changes)} file(s)")
+    if not changes:
+        _note("nothing to fix")
+    else:
+        _note(f"{verb} {plural(count, 'problem')} in {plural(len(changes), 'file')}")
     return EXIT_FINDINGS if args.check and changes else EXIT_OK
 
 

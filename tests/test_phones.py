@@ -77,7 +77,7 @@ def test_fix_rewrites_only_the_spaced_number_and_a_second_run_changes_nothing(
     code, _, _ = cli("fix", "--check", "--select", "phone-format", str(seed_yaml))
     assert code == 1
     code, _, err = cli("fix", "--select", "phone-format", str(seed_yaml))
-    assert code == 0 and "fixed 1 problem(s) in 1 file(s)" in err
+    assert code == 0 and "fixed 1 problem in 1 file" in err
     after = seed_yaml.read_bytes()
     assert after == before.replace(b"(800) 796 - 7546", b"(800) 796-7546")
     assert after.count(b"(800) 796-7546") == 5

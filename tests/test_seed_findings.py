@@ -101,7 +101,7 @@ def test_fixing_the_seed_repairs_exactly_the_three_mechanical_defects(
 ) -> None:
     before = seed_faq.read_text(encoding="utf-8")
     code, _, err = cli("fix", "faq")
-    assert code == 0 and "fixed 3 problem(s) in 1 file(s)" in err
+    assert code == 0 and "fixed 3 problems in 1 file" in err
     after = seed_faq.read_text(encoding="utf-8")
     assert after == (
         before.replace("(800) 796 - 7546", "(800) 796-7546")

@@ -36,12 +36,10 @@ def summary(result: AuditResult) -> str:
     files = len(result.corpus.files)
     entries = sum(len(f.entries) for f in result.corpus.files)
     counts = [
-        _plural(
-            result.count(severity), str(severity), "info" if severity is Severity.INFO else None
-        )
+        plural(result.count(severity), str(severity), "info" if severity is Severity.INFO else None)
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     ]
-    checked = f"{_plural(files, 'file')}, {_plural(entries, 'entry', 'entries')}"
+    checked = f"{plural(files, 'file')}, {plural(entries, 'entry', 'entries')}"
     if not result.findings:
         return f"No problems found in {checked}."
     fixable = sum(1 for f in result.findings if f.fix is not None)
@@ -49,5 +47,6 @@ def summary(result: AuditResult) -> str:
     return f"Found {', '.join(counts)} in {checked}.{hint}"
 
 
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """ "1 error", "2 errors"; `many` for words that do not just take an s."""
+    return f"{count} {word if count == 1 else many or word + 's'}"

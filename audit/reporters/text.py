@@ -48,5 +48,5 @@ def summary(result: AuditResult) -> str:
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
-    """ "1 error", "2 errors"; `many` for words that do not just take an s."""
+    """Say "1 error" and "2 errors"; `many` is for words that do not just take an s."""
     return f"{count} {word if count == 1 else many or word + 's'}"

@@ -21,7 +21,6 @@ from audit.model import Severity
 
 if TYPE_CHECKING:
     from audit.config import Config
-    from audit.model import AuditResult
     from audit.pipeline import Options
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
@@ -94,12 +93,6 @@ def _options(
     return paths, options
 
 
-def _audit(args: argparse.Namespace, parser: argparse.ArgumentParser) -> AuditResult:
-    from audit import pipeline
-
-    return pipeline.audit(*_options(args, parser))
-
-
 def _fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from audit import fixer
     from audit.reporters.text import plural
@@ -128,11 +121,11 @@ def _fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from audit import reporters
+    from audit import pipeline, reporters
     from audit.reporters.text import summary
 
-    paths = [Path(name) for name in args.paths] or [Path("faq")]
-    result = _audit(args, parser)
+    paths, options = _options(args, parser)
+    result = pipeline.audit(paths, options)
     if not result.corpus.files:
         _note(f"no YAML files (*.yaml, *.yml) found in {', '.join(map(str, paths))}")
     render = reporters.get(args.format)

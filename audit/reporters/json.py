@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from audit import __version__
-from audit.model import AuditResult, Finding, Severity
+from audit.model import AuditResult, Finding, Position, Severity
 from audit.reporters import ReportContext
 
 
@@ -27,16 +27,12 @@ def render(result: AuditResult, context: ReportContext) -> str:
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
-    p = finding.position
     return {
         "rule": finding.rule,
         "severity": str(finding.severity),
         "message": finding.message,
-        "path": p.path,
-        "line": p.line,
-        "column": p.column,
-        "end_line": p.end_line if p.end_line is not None else p.line,
-        "end_column": p.end_column if p.end_column is not None else p.column,
+        "path": finding.position.path,
+        **_span(finding.position),
         "entry": finding.entry,
         "related": [
             {
@@ -56,10 +52,12 @@ def _fix(finding: Finding) -> dict[str, Any] | None:
     fix = finding.fix
     if fix is None:
         return None
-    p = fix.position
+    return {"description": fix.description, "replacement": fix.replacement, **_span(fix.position)}
+
+
+def _span(p: Position) -> dict[str, int]:
+    """Start and end, 1-based; a position without an end ends where it starts."""
     return {
-        "description": fix.description,
-        "replacement": fix.replacement,
         "line": p.line,
         "column": p.column,
         "end_line": p.end_line if p.end_line is not None else p.line,

@@ -64,6 +64,15 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def _category(value: str) -> str:
+    """A category title: a blank one names no file and makes one the schema rejects."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError(
+            "the category must not be blank; give the title its questions appear under"
+        )
+    return value
+
+
 def _rule_list(value: str) -> frozenset[str]:
     return frozenset(part.strip() for part in value.split(",") if part.strip())
 
@@ -163,7 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, required=True, metavar="DIR", help="folder to write to"
     )
     importer.add_argument(
-        "--category", default="FAQ", help="the category title, and the file's name (default: FAQ)"
+        "--category",
+        default="FAQ",
+        type=_category,
+        help="the category title, and the file's name (default: FAQ)",
     )
     importer.add_argument("--force", action="store_true", help="overwrite an existing file")
 

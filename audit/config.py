@@ -9,6 +9,7 @@ at the line of the value at fault.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,6 +151,11 @@ def _semantic_problems(source: SourceFile, data: Mapping[str, Any]) -> Iterator[
                     f"{rule_id}: '{option}' must be {_kind(rule.options[option])}",
                     at("rules", rule_id, option),
                 )
+            elif (wanted := _out_of_range(value, rule.options[option])) is not None:
+                yield Problem(
+                    f"{rule_id}: '{option}' must be {wanted}, not {_shown(value)}",
+                    at("rules", rule_id, option),
+                )
             elif option in rule.choices:
                 allowed = rule.choices[option]
                 for index, item in enumerate(value if isinstance(value, list) else [value]):
@@ -219,6 +225,31 @@ def _same_kind(value: Any, default: Any) -> bool:
     if isinstance(default, list):
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
     return isinstance(value, type(default))
+
+
+def _out_of_range(value: Any, default: Any) -> str | None:
+    """What a number must be instead, when the option's kind is right but the number is not.
+
+    YAML reads `.inf` and `.nan` as numbers, which no count or number of months
+    can be (they crashed the rules that use them); the options whose default is
+    a whole number are counts, so they take whole numbers of 0 or more.
+    """
+    if isinstance(default, bool) or not isinstance(default, (int, float)):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return "a finite number" if isinstance(default, float) else "a whole number of 0 or more"
+    if isinstance(default, int) and (value < 0 or value != int(value)):
+        return "a whole number of 0 or more"
+    return None
+
+
+def _shown(value: Any) -> str:
+    """A number as the config file writes it (YAML spells infinity `.inf`)."""
+    if isinstance(value, float) and math.isnan(value):
+        return ".nan"
+    if isinstance(value, float) and math.isinf(value):
+        return ".inf" if value > 0 else "-.inf"
+    return str(value)
 
 
 def _kind(default: Any) -> str:

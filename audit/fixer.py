@@ -4,19 +4,26 @@ Everything outside the fixed spans (comments, key order, quoting, indentation,
 line endings, a byte-order mark) stays byte for byte as it was. Fixes that
 overlap are applied one at a time: the first wins, and the next run sees the
 rest, so a run never writes a guess.
+
+Fixes are applied to the file they were computed for, never to another file
+that merely shows the same name; and a fixed text that would not read back as
+the same YAML but for the fixed strings is refused (`FileChange.refused`).
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from audit.fileio import write_atomic
-from audit.model import AuditResult, Fix
+from audit.fileio import ChangedOnDiskError as ChangedOnDiskError
+from audit.fileio import NotWrittenError, rewrite
+from audit.meaning import EditLog, refusal
+from audit.model import AuditResult, Fix, SourceFile
 
 if TYPE_CHECKING:
     from audit.pipeline import Options
@@ -26,13 +33,19 @@ _BOM = "\ufeff"
 
 @dataclass(frozen=True, slots=True)
 class FileChange:
-    """One file's text before and after its fixes."""
+    """One file's text before and after its fixes.
+
+    `refused` says, in one line, why `after` must not be written (it would not
+    read back as the same YAML but for the fixed strings); the file is then
+    left as it is.
+    """
 
     path: str  # as shown to people
     file: Path
     before: str
     after: str
     fixes: tuple[Fix, ...]
+    refused: str | None = None
 
     def diff(self) -> str:
         lines = difflib.unified_diff(
@@ -42,10 +55,6 @@ class FileChange:
             tofile=f"b/{self.path}",
         )
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-
-
-class ChangedOnDiskError(Exception):
-    """A file changed between reading and writing; it is left as it is."""
 
 
 def apply(text: str, fixes: Iterable[Fix]) -> tuple[str, tuple[Fix, ...]]:
@@ -64,20 +73,48 @@ def apply(text: str, fixes: Iterable[Fix]) -> tuple[str, tuple[Fix, ...]]:
 
 
 def plan(result: AuditResult) -> list[FileChange]:
-    """What fixing every finding with a fix would change, file by file."""
-    by_path: dict[str, list[Fix]] = defaultdict(list)
+    """What fixing every finding with a fix would change, file by file.
+
+    A finding names its file only by the name shown to people. Names of
+    different files differ, but should two files ever show the same name, the
+    fixes cannot be told apart and neither file is fixed: offsets meant for
+    one file would mangle the other.
+    """
+    fixes_by_name: dict[str, list[Fix]] = defaultdict(list)
     for finding in result.findings:
         if finding.fix is not None:
-            by_path[finding.position.path].append(finding.fix)
-    changes = []
+            fixes_by_name[finding.position.path].append(finding.fix)
+    sources_by_name: dict[str, list[SourceFile]] = defaultdict(list)
     for source in result.corpus.files:
-        fixes = by_path.get(source.path)
-        if not fixes or source.text is None or source.file is None:
+        sources_by_name[source.path].append(source)
+    changes = []
+    for name, sources in sources_by_name.items():
+        fixes = fixes_by_name.get(name)
+        only = _one_source(sources)
+        if not fixes or only is None or only.text is None or only.file is None:
             continue
-        after, applied = apply(source.text, fixes)
-        if after != source.text:
-            changes.append(FileChange(source.path, source.file, source.text, after, applied))
+        after, applied = apply(only.text, dict.fromkeys(fixes))  # a file read twice: once
+        if after != only.text:
+            changes.append(FileChange(only.path, only.file, only.text, after, applied))
     return changes
+
+
+def _one_source(sources: list[SourceFile]) -> SourceFile | None:
+    """The file all these sources are, when they are one file with one text; else None."""
+    first = sources[0]
+    for other in sources[1:]:
+        if other.text != first.text or not _same_file(other.file, first.file):
+            return None
+    return first
+
+
+def _same_file(a: Path | None, b: Path | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a == b
 
 
 MAX_PASSES = 10
@@ -95,6 +132,7 @@ def fix_all(paths: Sequence[Path], options: Options) -> list[FileChange]:
     texts: dict[Path, str] = {}
     originals: dict[Path, tuple[str, str]] = {}
     applied: dict[Path, list[Fix]] = defaultdict(list)
+    logs: dict[Path, EditLog] = defaultdict(EditLog)
     for _ in range(MAX_PASSES):
         changes = plan(pipeline.audit(paths, options, texts))
         if not changes:
@@ -103,17 +141,46 @@ def fix_all(paths: Sequence[Path], options: Options) -> list[FileChange]:
             originals.setdefault(change.file, (change.path, change.before))
             texts[change.file] = change.after
             applied[change.file].extend(change.fixes)
+            logs[change.file].record(change.fixes)
     return [
-        FileChange(name, file, before, texts[file], tuple(applied[file]))
+        _checked(FileChange(name, file, before, texts[file], tuple(applied[file])), logs[file])
         for file, (name, before) in originals.items()
         if texts[file] != before
     ]
 
 
+def _checked(change: FileChange, log: EditLog) -> FileChange:
+    """The change, refused when its text would not read back as the same YAML.
+
+    Re-reads what is about to be written: the same keys, types and values,
+    with only the strings a fix was applied to changed. Every fix is made
+    safe where it is computed; this is the net under that, so a file never
+    gets worse.
+    """
+    reason = refusal(change.path, change.before, change.after, log.regions)
+    return change if reason is None else replace(change, refused=reason)
+
+
 def write(change: FileChange) -> None:
-    """Write one change atomically, unless the file changed since it was read."""
-    raw = change.file.read_bytes()
-    bom = _BOM if raw.startswith(b"\xef\xbb\xbf") else ""
-    if raw.decode("utf-8", errors="replace") != bom + change.before:
-        raise ChangedOnDiskError(change.path)
-    write_atomic(change.file, bom + change.after)
+    """Write one change to the file its path leads to (through symlinks).
+
+    The file must hold exactly the bytes the change was computed from (with or without a
+    byte-order mark) when it is read here and again immediately before it is replaced;
+    otherwise it is left alone (ChangedOnDiskError), so an edit saved while `fix` runs is
+    not overwritten. A refused change, or a file that cannot be written, raises
+    NotWrittenError and leaves the file as it was. How links, owners, modes and hard links
+    are kept is `fileio.rewrite`'s business.
+    """
+    if change.refused is not None:
+        raise NotWrittenError(change.refused)
+    try:
+        before, after = change.before.encode("utf-8"), change.after.encode("utf-8")
+    except UnicodeEncodeError:
+        raise NotWrittenError("the fixed text cannot be saved as UTF-8") from None
+    mark = _BOM.encode("utf-8")
+
+    def edit(raw: bytes) -> bytes | None:
+        bom = mark if raw.startswith(mark) else b""
+        return bom + after if raw == bom + before else None
+
+    rewrite(change.file, edit)

@@ -9,6 +9,8 @@ constructed, because construction throws the marks away.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,29 +60,138 @@ class TypedScalar:
 
 
 def discover(paths: list[Path]) -> Iterator[Path]:
-    """YAML files below the given paths, in a stable order; files named explicitly are kept."""
+    """YAML files below the given paths, each once, in a stable order.
+
+    Files named explicitly are kept whatever their name. Folders are searched
+    for `*.yaml` and `*.yml` (in any case: `FAQ.YAML` too), skipping hidden
+    files and folders. Nothing is skipped in silence:
+
+    - a symlinked folder is searched like any other, once: a link back into a
+      folder already searched (a symlink loop) adds nothing and is not followed;
+    - a folder that cannot be read is yielded itself, so that loading it reports
+      it as an `unreadable-file` finding on the folder; so is a folder named like
+      a YAML file (`odd.yaml/`), which is searched as well;
+    - the same file reached twice (named twice, or through a symlink) is yielded
+      once, under the first name it was reached by, so it is never reported as
+      a duplicate of itself.
+    """
+    seen_files: set[object] = set()
+    seen_folders: set[object] = set()
     for path in paths:
-        if path.is_dir():
-            found = [
-                p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and not _hidden(p, path)
-            ]
-            yield from sorted(found)
-        else:
+        found = _search(path, seen_folders) if _is_folder(path) else iter((path,))
+        for file in found:
+            key = _identity(file)
+            if key not in seen_files:
+                seen_files.add(key)
+                yield file
+
+
+def _search(root: Path, seen: set[object]) -> Iterator[Path]:
+    """The YAML files below `root`, depth first in name order (as sorting the paths
+    would give), with an explicit stack: a deep tree cannot exhaust recursion."""
+    if _identity(root) in seen:
+        return
+    seen.add(_identity(root))
+    stack: list[Iterator[os.DirEntry[str]]] = []
+    listing = _listing(root)
+    if listing is None:
+        yield root  # unreadable: reported on the folder
+        return
+    stack.append(iter(listing))
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if _hidden(entry.name):
+            continue
+        path = Path(entry.path)
+        if _entry_is_folder(entry):
+            key = _identity(path)
+            if key in seen:
+                continue  # a symlink to a folder already searched, or a loop
+            seen.add(key)
+            listing = _listing(path)
+            if listing is None or entry.name.lower().endswith(YAML_SUFFIXES):
+                yield path  # unreadable, or named like a file: reported on the folder
+            if listing is not None:
+                stack.append(iter(listing))
+        elif entry.name.lower().endswith(YAML_SUFFIXES):
             yield path
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _listing(folder: Path) -> list[os.DirEntry[str]] | None:
+    """A folder's entries in name order; None when the folder cannot be read."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda e: e.name)
+    except OSError:
+        return None
+
+
+def _entry_is_folder(entry: os.DirEntry[str]) -> bool:
+    """A folder, or a symlink to one; a link that leads nowhere (or in a circle) is not."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False  # loading reports what is wrong with it
+
+
+def _identity(path: Path) -> object:
+    """What makes two names the same file: device and inode, following symlinks;
+    the absolute path for a name that leads nowhere (reported once, too)."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return os.path.abspath(path)
+    return (info.st_dev, info.st_ino)
+
+
+def _hidden(name: str) -> bool:
+    """Hidden files and folders (`.git`, `.name.yaml.tmp` left by an interrupted fix)."""
+    return name.startswith(".")
 
 
 def display_path(path: Path) -> str:
-    """Paths below the working directory are shown relative to it, as editors expect."""
+    """Paths below the working directory are shown relative to it, as editors expect.
+
+    A name must print, be valid UTF-8 in JSON, and name one file: bytes that
+    are not UTF-8 are written as `\\xff` (as `ls -b` does), other characters
+    that do not print as `\\n` or `\\u200b`, and a backslash as two, so two
+    different files never show the same name.
+    """
     try:
         shown = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         shown = str(path)
-    # A file name that is not UTF-8 must still print, and be valid in JSON.
-    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if shown.isprintable() and not (_ESCAPED_BACKSLASH and "\\" in shown):
+        return shown
+    return "".join(map(_escaped, shown))
+
+
+_ESCAPED_BACKSLASH = os.sep == "/"  # on Windows it separates folders and is in no name
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as Python decodes file names
+        return f"\\x{code - 0xDC00:02x}"
+    if char == "\\" and _ESCAPED_BACKSLASH:
+        return "\\\\"
+    if not char.isprintable():
+        named = _NAMED_ESCAPES.get(char)
+        return named or (f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+    return char
+
+
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def load_file(path: Path, text: str | None = None) -> SourceFile:

@@ -11,7 +11,6 @@ import contextlib
 import gc
 import multiprocessing
 import os
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -22,6 +21,7 @@ from audit.checks.unused_suppression import UNUSED_SUPPRESSION
 from audit.config import Config
 from audit.loader import discover, load_file
 from audit.model import AuditResult, Corpus, Finding, Problem, SourceFile, Suppression
+from audit.suppressions import Lookup
 
 
 class UnknownRuleError(ValueError):
@@ -183,52 +183,44 @@ def _stamp(problem: Problem, rule: Rule) -> Finding:
 def _apply_suppressions(
     findings: list[Finding], corpus: Corpus, rules: dict[str, Rule]
 ) -> list[Finding]:
-    by_path: dict[str, list[Suppression]] = defaultdict(list)
-    for source in corpus.files:
-        by_path[source.path].extend(source.suppressions)
-    if not by_path or not any(by_path.values()):
+    """Drop the findings that a suppression covers; report the suppressions left unused.
+
+    Each finding is looked up by file, rule and line (see `suppressions.Lookup`),
+    so this costs time in proportion to the findings, not findings times comments.
+    """
+    every = [s for source in corpus.files for s in source.suppressions]
+    if not every:
         return findings
+    lookup = Lookup(every)
     used: set[tuple[int, str]] = set()
     kept: list[Finding] = []
     for finding in findings:
-        match = _matching(by_path.get(finding.position.path, ()), finding)
+        match = lookup.match(finding.position.path, finding.rule, finding.position.line)
         if match is None:
             kept.append(finding)
         else:
             used.add((id(match), finding.rule))
     if UNUSED_SUPPRESSION.id in rules:
-        kept.extend(_unused(by_path.values(), used, rules))
+        kept.extend(_unused(every, used, rules))
     return kept
 
 
-def _matching(suppressions: Iterable[Suppression], finding: Finding) -> Suppression | None:
-    line = finding.position.line
-    for suppression in suppressions:
-        if (
-            finding.rule in suppression.rules
-            and suppression.first_line <= line <= suppression.last_line
-        ):
-            return suppression
-    return None
-
-
 def _unused(
-    groups: Iterable[list[Suppression]], used: set[tuple[int, str]], rules: dict[str, Rule]
+    suppressions: Iterable[Suppression], used: set[tuple[int, str]], rules: dict[str, Rule]
 ) -> Iterable[Finding]:
     known = all_rules()
-    for suppressions in groups:
-        for suppression in suppressions:
-            for rule_id in suppression.rules:
-                if rule_id not in known:
-                    message = (
-                        f"ignore[{rule_id}]: faq-audit has no rule '{rule_id}'; "
-                        "`faq-audit rules` lists them"
-                    )
-                elif rule_id in rules and (id(suppression), rule_id) not in used:
-                    message = (
-                        f"ignore[{rule_id}] silences nothing here: there is no {rule_id} "
-                        "finding in its scope; remove it"
-                    )
-                else:
-                    continue
-                yield _stamp(Problem(message, suppression.position), UNUSED_SUPPRESSION)
+    for suppression in suppressions:
+        for rule_id in suppression.rules:
+            if rule_id not in known:
+                message = (
+                    f"ignore[{rule_id}]: faq-audit has no rule '{rule_id}'; "
+                    "`faq-audit rules` lists them"
+                )
+            elif rule_id in rules and (id(suppression), rule_id) not in used:
+                message = (
+                    f"ignore[{rule_id}] silences nothing here: there is no {rule_id} "
+                    "finding in its scope; remove it"
+                )
+            else:
+                continue
+            yield _stamp(Problem(message, suppression.position), UNUSED_SUPPRESSION)

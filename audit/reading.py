@@ -7,6 +7,8 @@ not its content, and must be decided before a single byte is parsed.
 
 from __future__ import annotations
 
+import errno
+import os
 import stat
 from pathlib import Path
 
@@ -35,7 +37,7 @@ def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            return unreadable("this is a folder, not a file")
+            return unreadable(_folder_problem(path))
         if not stat.S_ISREG(info.st_mode):
             return unreadable("this is not a regular file (a pipe, socket or device); remove it")
         if info.st_size > MAX_FILE_BYTES:
@@ -45,6 +47,11 @@ def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
     except FileNotFoundError:
         return unreadable("the file does not exist (a broken link?)")
     except OSError as err:
+        if err.errno == errno.ELOOP:
+            return unreadable(
+                "this is a symlink that leads back to itself (a symlink loop), not a file; "
+                "remove it, or point it at the file it stands for"
+            )
         return unreadable(f"cannot read the file: {err.strerror or err}")
     if len(raw) > MAX_FILE_BYTES:
         return unreadable(_too_large(len(raw), at_least=True))
@@ -71,6 +78,20 @@ def read_text(path: Path, name: str) -> tuple[str | None, list[Problem]]:
             line,
             column,
         )
+
+
+def _folder_problem(path: Path) -> str:
+    """A folder reaches the loader when it was named like a YAML file, or when
+    `discover` could not search it: then say why, since its files went unchecked."""
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as err:
+        return (
+            f"cannot read this folder ({err.strerror or err}), so its YAML files were not "
+            "checked; give faq-audit permission to read it, or leave it out"
+        )
+    return "this is a folder, not a file"
 
 
 def _too_large(size: int, *, at_least: bool = False) -> str:

@@ -14,6 +14,7 @@ hint for the case.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import resource
@@ -21,7 +22,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,11 +138,32 @@ def _limit_memory() -> None:  # runs in the child, before exec
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def run_validate(
-    *paths: Path | str, timeout: float = HANG_TIMEOUT, env: dict[str, str] | None = None
+# Root reads and searches a folder whatever its mode, through two capabilities. Dropping them
+# from the bounding set before exec makes the command obey file modes as a user would: it
+# keeps root's identity (so it can still reach Python, which lies under root's private home
+# here, out of reach of `nobody`), and a chmod 000 folder of root's is then closed to it.
+_PR_CAPBSET_DROP = 24
+_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
+
+
+def _limit_memory_and_permissions() -> None:  # runs in the child, before exec
+    _limit_memory()
+    if os.geteuid() == 0:
+        libc = ctypes.CDLL(None, use_errno=True)
+        for capability in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
+            if libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
+def run_command(
+    *args: Path | str,
+    timeout: float = HANG_TIMEOUT,
+    env: dict[str, str] | None = None,
+    unprivileged: bool = False,
 ) -> Run:
-    """`python -m audit validate PATHS --format json` in a fresh process, memory-limited."""
-    command = [sys.executable, "-m", "audit", "validate", *map(str, paths), "--format", "json"]
+    """`python -m audit ARGS` in a fresh process, memory-limited; with `unprivileged`, file
+    modes apply to it even when the tests run as root. Never a traceback."""
+    command = [sys.executable, "-m", "audit", *map(str, args)]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1", **(env or {})}
     start = time.perf_counter()
     try:
@@ -151,12 +173,10 @@ def run_validate(
             env=env,
             capture_output=True,
             timeout=timeout,
-            preexec_fn=_limit_memory,
+            preexec_fn=_limit_memory_and_permissions if unprivileged else _limit_memory,
         )
     except subprocess.TimeoutExpired:
-        pytest.fail(
-            f"`faq-audit validate {' '.join(map(str, paths))}` hung: no answer in {timeout} s"
-        )
+        pytest.fail(f"`faq-audit {' '.join(map(str, args))}` hung: no answer in {timeout} s")
     seconds = time.perf_counter() - start
     stderr = done.stderr.decode("utf-8", errors="replace")
     assert "Traceback" not in stderr, f"a traceback instead of a finding:\n{stderr[-3000:]}"
@@ -164,13 +184,26 @@ def run_validate(
         stdout = done.stdout.decode("utf-8")  # a JSON document is UTF-8, whatever it reports
     except UnicodeDecodeError as err:
         pytest.fail(f"stdout is not UTF-8 ({err}):\n{done.stdout[:500]!r}")
+    return Run(done.returncode, stdout, stderr, seconds)
+
+
+def run_validate(
+    *paths: Path | str,
+    timeout: float = HANG_TIMEOUT,
+    env: dict[str, str] | None = None,
+    unprivileged: bool = False,
+) -> Run:
+    """`python -m audit validate PATHS --format json` in a fresh process, memory-limited."""
+    run = run_command(
+        "validate", *paths, "--format", "json", timeout=timeout, env=env, unprivileged=unprivileged
+    )
     try:
-        doc = json.loads(stdout)
+        run.doc = json.loads(run.stdout)
     except json.JSONDecodeError:
         pytest.fail(
-            f"stdout is not JSON (exit {done.returncode}):\n{stdout[:500]}\n{stderr[-2000:]}"
+            f"stdout is not JSON (exit {run.code}):\n{run.stdout[:500]}\n{run.stderr[-2000:]}"
         )
-    return Run(done.returncode, stdout, stderr, seconds, doc)
+    return run
 
 
 def check_report(run: Run, files: int) -> list[dict[str, Any]]:
@@ -394,14 +427,49 @@ def test_brackets_inside_a_huge_string_are_not_mistaken_for_nesting(tmp_path: Pa
 # --- generated inputs: files that cannot be read ----------------------------------------------
 
 
-def test_an_unreadable_file_is_a_finding(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root reads a chmod 000 file anyway")
+@pytest.fixture
+def lock(tmp_path: Path) -> Iterator[Callable[[Path], Path]]:
+    """Close a file or folder to the command (chmod 000; see `run_command(unprivileged=…)`).
+
+    The mechanism is checked first, on a folder of its own: where it cannot close a folder
+    (root without the right to drop capabilities), the test is skipped, never passed. Modes
+    are given back afterwards, so that the folder can be cleaned up.
+    """
+    probe = tmp_path / "probe"
+    probe.mkdir()
+    probe.chmod(0)
+    try:
+        seen = subprocess.run(
+            [sys.executable, "-c", "import os, sys; os.listdir(sys.argv[1])", str(probe)],
+            capture_output=True,
+            preexec_fn=_limit_memory_and_permissions,
+        )
+    except (OSError, subprocess.SubprocessError) as err:
+        seen = None
+        reason = f"cannot drop the right to read any file here: {err}"
+    else:
+        reason = "a chmod 000 folder is still readable here"
+    probe.chmod(0o700)
+    if seen is None or seen.returncode == 0:
+        pytest.skip(reason)
+    locked: list[tuple[Path, int]] = []
+
+    def close(path: Path) -> Path:
+        locked.append((path, path.stat().st_mode & 0o7777))
+        path.chmod(0)
+        return path
+
+    yield close
+    for path, mode in reversed(locked):
+        path.chmod(mode)
+
+
+def test_an_unreadable_file_is_a_finding(tmp_path: Path, lock: Callable[[Path], Path]) -> None:
     path = tmp_path / "secret.yaml"
     path.write_text("category: Shipping\n", encoding="utf-8")
-    path.chmod(0)
-    run = run_validate(path)
-    assert_single(run, "unreadable-file", 1)
+    lock(path)
+    run = run_validate(path, unprivileged=True)
+    assert_single(run, "unreadable-file", 1, says="Permission denied")
     assert_fast(run, "a chmod 000 file")
 
 
@@ -537,3 +605,210 @@ def test_the_whole_corpus_in_one_run_reports_every_file() -> None:
         assert expect.rule in rules, (name, rules)
         across_files = {"duplicate-id", "duplicate-question", "duplicate-sentence"}
         assert rules <= expect.rules | across_files, (name, rules)
+
+
+# --- generated inputs: answers that once made a rule quadratic --------------------------------
+#
+# One answer of about 99,000 characters (under the text rules' 100,000, over the schema's
+# 20,000: one schema finding each) built to make a rule read the same characters again and
+# again. Each must finish within its bound; before, each took the time noted.
+
+
+def one_answer(path: Path, answer: str) -> Path:
+    path.write_text(
+        "category: Contact\nentries:\n  - id: contact\n    question: How do I reach you?\n"
+        "    answer: |-\n      " + answer + "\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@dataclass(frozen=True)
+class Pathological:
+    answer: Callable[[], str]
+    findings: dict[str, int]  # how many findings of each rule, from reading the answer
+    seconds: float = TIME_LIMIT
+
+
+PATHOLOGICAL = {
+    # 34 s: the address pattern was tried from every "a", each time reading to the @.
+    # No domain follows the @, so there is no address to report.
+    "run-before-an-at-sign": Pathological(lambda: "a" * 99_000 + "@", {SCHEMA: 1}),
+    # 15.8 s: each doubled space searched its line from the start. 33,000 doubled spaces;
+    # "a" written 33,001 times is one repeated-word finding.
+    "doubled-spaces-on-one-line": Pathological(
+        lambda: "a" + "  a" * 33_000, {SCHEMA: 1, "spacing": 33_000, "grammar": 1}, seconds=5.0
+    ),
+    # Minutes: sentence ends were matched from every dot of a run with no space after it.
+    # "a@b….x" is an address with empty labels: invalid.
+    "dots-after-an-address": Pathological(
+        lambda: "Write to a@b" + "." * 99_000 + "x", {SCHEMA: 1, "email-invalid": 1}
+    ),
+    # 15 s: each of 3,300 numbers searched the whole sentence, and each department word.
+    # One number, one department: nothing to report.
+    "numbers-in-one-sentence": Pathological(
+        lambda: "Call sales at (800) 796-7546, " * 3_300 + "or write.", {SCHEMA: 1}
+    ),
+    # Hours: the gap between two numbers was matched by nested repeats of white space
+    # (2,000 spaces: 7.6 s; 4,000: 52 s). The run of spaces is one spacing finding.
+    "spaces-between-two-numbers": Pathological(
+        lambda: "Call sales at (800) 796-7546" + " " * 20_000 + "x (212) 555-0198.",
+        {SCHEMA: 1, "spacing": 1},
+    ),
+    # 35 s for 1,000: each address's domain was compared with every other domain. Past the
+    # bound the check stops and says so once; each URL swallows its full stop.
+    "many-domains": Pathological(
+        lambda: " ".join(
+            f"Write to help@d{i:05d}x.com or see https://w{i:05d}y.com." for i in range(1_800)
+        ),
+        {SCHEMA: 1, "url-punctuation": 1_800, "email-domain-typo": 1},
+        seconds=3.0,
+    ),
+}
+
+
+@pytest.mark.parametrize("label", sorted(PATHOLOGICAL))
+def test_a_pathological_answer_is_checked_within_its_bound(tmp_path: Path, label: str) -> None:
+    case = PATHOLOGICAL[label]
+    run = run_validate(one_answer(tmp_path / f"{label}.yaml", case.answer()))
+    findings = check_report(run, files=1)
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[finding["rule"]] = counts.get(finding["rule"], 0) + 1
+    assert counts == case.findings
+    assert run.seconds < case.seconds, f"{label} took {run.seconds:.2f} s (limit {case.seconds} s)"
+
+
+def test_8_000_suppression_comments_are_matched_within_5_s(tmp_path: Path) -> None:
+    # 37 s: every comment was compared with every value, every finding with every comment.
+    # Each entry's own comment silences its doubled space; each line comment is unused.
+    lines = ["category: Shipping", "entries:"]
+    for i in range(8_000):
+        lines += [
+            f"  # faq-audit: ignore[spacing] kept on purpose {i}",
+            f"  - id: entry-{i}",
+            f"    question: Where is parcel {i}?",
+            f"    answer: It is  on its way.   # faq-audit: ignore[stale-term] old {i}",
+        ]
+    path = tmp_path / "commented.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = run_validate(path)
+    findings = check_report(run, files=1)
+    assert [(f["rule"], f["line"]) for f in findings] == [
+        ("unused-suppression", 6 + 4 * i) for i in range(8_000)
+    ]
+    assert run.seconds < 5.0, f"8,000 suppressions took {run.seconds:.2f} s (limit 5 s)"
+
+
+# --- generated inputs: folders that loop, hide files or cannot be read -----------------------
+
+ENTRY = (
+    "category: {name}\nentries:\n  - id: {name}\n"
+    "    question: What is {name}?\n    answer: It is {name}.\n"
+)
+
+
+def faq_file(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(ENTRY.format(name=path.stem.lower()), encoding="utf-8")
+    return path
+
+
+def reported(run: Run) -> list[tuple[str, str]]:
+    """The file name and rule of each finding, in order."""
+    return [(Path(f["path"]).name, f["rule"]) for f in run.doc["findings"]]
+
+
+def test_symlink_loops_are_findings_for_validate_and_fix(tmp_path: Path) -> None:
+    folder = tmp_path / "faq"
+    faq_file(folder / "a.yaml")
+    (folder / "x.yaml").symlink_to("y.yaml")  # x → y → x: leads nowhere
+    (folder / "y.yaml").symlink_to("x.yaml")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "up").symlink_to("..")  # a folder that contains itself
+    run = run_validate(folder)
+    check_report(run, files=3)
+    assert reported(run) == [("x.yaml", UNREADABLE), ("y.yaml", UNREADABLE)]
+    assert all("symlink loop" in f["message"] for f in run.doc["findings"])
+    assert run.doc["summary"]["entries"] == 1  # a.yaml, read once though sub/up leads back
+    assert_fast(run, "symlink loops")
+    fixed = run_command("fix", folder)
+    assert fixed.code in (0, 1), fixed.stderr
+    assert_fast(fixed, "fix over symlink loops")
+
+
+def test_an_unreadable_subfolder_is_a_finding_and_the_rest_is_checked(
+    tmp_path: Path, lock: Callable[[Path], Path]
+) -> None:
+    folder = tmp_path / "faq"
+    faq_file(folder / "a.yaml")
+    faq_file(folder / "locked" / "b.yaml")
+    lock(folder / "locked")
+    run = run_validate(folder, unprivileged=True)
+    findings = check_report(run, files=2)
+    assert reported(run) == [("locked", UNREADABLE)]
+    assert "cannot read this folder" in findings[0]["message"]
+    assert run.doc["summary"]["entries"] == 1
+    assert_fast(run, "an unreadable subfolder")
+    fixed = run_command("fix", folder, unprivileged=True)
+    assert fixed.code in (0, 1), fixed.stderr
+
+
+def test_a_folder_on_the_path_that_cannot_be_searched_is_a_finding(
+    tmp_path: Path, lock: Callable[[Path], Path]
+) -> None:
+    faq_file(tmp_path / "outer" / "faq" / "a.yaml")
+    lock(tmp_path / "outer")
+    run = run_validate(tmp_path / "outer" / "faq", unprivileged=True)
+    finding = assert_single(run, UNREADABLE, 1, says="Permission denied")
+    assert finding["path"].endswith("faq")
+    assert_fast(run, "a folder on the path that cannot be searched")
+    fixed = run_command("fix", tmp_path / "outer" / "faq", unprivileged=True)
+    assert fixed.code in (0, 1), fixed.stderr
+
+
+# --- config files: numbers that are not numbers -----------------------------------------------
+
+CONFIG_CORPUS = ROOT / "tests" / "corpus" / "bad-config"
+
+# The line and column of the value at fault, what the one-line error says, and the value
+# as YAML spells it.
+CONFIG_EXPECTED = {
+    "inf-months.yaml": (3, 21, "review-due: 'max-age-months'", ".inf"),
+    "minus-inf-statements.yaml": (3, 28, "question-form: 'max-statements-before'", "-.inf"),
+    "nan-min-words.yaml": (5, 16, "duplicate-sentence: 'min-words'", ".nan"),  # .NaN
+}
+
+
+def test_every_config_corpus_file_has_an_expectation() -> None:
+    assert sorted(p.name for p in CONFIG_CORPUS.iterdir()) == sorted(CONFIG_EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(CONFIG_EXPECTED))
+def test_a_config_number_that_is_not_a_number_is_a_config_error_on_its_line(name: str) -> None:
+    line, column, option, value = CONFIG_EXPECTED[name]
+    config = CONFIG_CORPUS / name
+    run = run_command("validate", "--config", config, CORPUS / "bom.yaml")
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr.splitlines() == [
+        f"{config.relative_to(ROOT).as_posix()}:{line}:{column}: error config {option} must be "
+        f"a whole number of 0 or more, not {value}",
+        "faq-audit: error: the config file has problems; fix them first",
+    ]
+    assert_fast(run, name)
+
+
+def test_a_config_file_that_cannot_be_reached_is_a_config_error(
+    tmp_path: Path, lock: Callable[[Path], Path]
+) -> None:
+    config = tmp_path / "locked" / "faq-audit.yaml"
+    config.parent.mkdir()
+    config.write_text("region: US\n", encoding="utf-8")
+    lock(config.parent)
+    run = run_command("validate", "--config", config, CORPUS / "bom.yaml", unprivileged=True)
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr.splitlines() == [
+        f"{config}:1:1: error config cannot read the file: Permission denied",
+        "faq-audit: error: the config file has problems; fix them first",
+    ]
+    assert_fast(run, "a config file in a folder that cannot be searched")

@@ -468,6 +468,65 @@ def test_html_fragment_without_doctype_is_read_as_html() -> None:
     ]
 
 
+@pytest.mark.parametrize("content", ["article", "section", "main"])
+def test_html_question_heading_in_the_header_of_an_article_or_section_is_read(
+    content: str,
+) -> None:
+    page = (
+        "<body><header><h2>Can I log in here?</h2><nav>Home</nav></header>"
+        f"<{content}><header><h2>How do I pay?</h2></header><p>By card.</p></{content}>"
+        f"<{content}><header><h3>Can I return it?</h3><p>Within 30 days.</p></header></{content}>"
+        "<footer><h2>Any more questions?</h2></footer></body>"
+    )
+    assert pairs(read_page(page, name="blog.html")) == [
+        ("How do I pay?", "By card."),
+        ("Can I return it?", "Within 30 days."),
+    ]
+
+
+def test_html_pre_keeps_its_line_breaks_and_indentation_through_the_yaml() -> None:
+    page = (
+        "<h2>How do I set the clock?</h2>\n<p>Hold   both\nbuttons.</p>\n"
+        "<pre>\nMENU &gt; <b>Settings</b>\n    Clock   \n\n    Alarm<br>  Snooze\n</pre>"
+        "<p>Then   release.</p>"
+    )
+    answer = (
+        "Hold both buttons.\n\n"
+        "MENU > Settings\n    Clock\n\n    Alarm\n  Snooze\n\n"  # the <pre>, line by line
+        "Then release."
+    )
+    entries = read_page(page, name="clock.html")
+    assert pairs(entries) == [("How do I set the clock?", answer)]
+    assert load_entries(to_yaml(entries, category="Clock"))[0]["answer"] == answer
+
+
+def test_html_pre_that_starts_indented_round_trips_through_the_yaml() -> None:
+    entries = read_page("<h2>What do I type?</h2><pre>  cd ~\n  make</pre>", name="x.html")
+    assert pairs(entries) == [("What do I type?", "  cd ~\n  make")]
+    assert load_entries(to_yaml(entries, category="Setup"))[0]["answer"] == "  cd ~\n  make"
+
+
+@pytest.mark.parametrize(
+    ("markup", "answer"),
+    [
+        ("&#" + "1" * 5000 + ";", "\ufffd"),  # int() refuses 5,000 digits
+        ("<![<![x", ""),  # html.parser raised AssertionError
+        ("<a href='x", ""),  # a tag the page never ends
+        ("<!-- never closed", ""),
+        ("<p/>x<div/>y</br>z", "x\n\ny\n\nz"),
+    ],
+)
+def test_html_malformed_markup_is_read_as_a_browser_reads_it(markup: str, answer: str) -> None:
+    page = f"<h2>Is it broken?</h2>{markup}"
+    assert pairs(read_page(page, name="broken.html")) == [("Is it broken?", answer)]
+
+
+def test_html_inline_end_tag_does_not_end_the_heading_it_stands_in() -> None:
+    # As in a browser: </span> cannot close the <h2> opened inside the <span>.
+    page = "<span><h2>Do you ship</span> abroad?</h2><p>Yes.</p>"
+    assert pairs(read_page(page, name="span.html")) == [("Do you ship abroad?", "Yes.")]
+
+
 def test_html_json_ld_answer_list_with_single_question_object_and_typed_list() -> None:
     data = {
         "@context": "https://schema.org",

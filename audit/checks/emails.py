@@ -35,6 +35,11 @@ without DNS, so an audit never touches the network.
       answer: Email us at customercare@imageskincare.con.   # email-domain-typo
       answer: Email us at jane@gmial.com.                   # email-domain-typo
       answer: Email us at customercare@imageskincare.com.   # passes
+
+  Each domain is compared with the others of a similar length. Content that
+  names thousands of different domains is compared up to a bound (some
+  millions of letter pairs, about half a second); then the check stops, and
+  says so once, at the first address it did not check.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import phonenumbers
 
@@ -140,6 +146,7 @@ def email_addresses(corpus: Corpus, config: Config) -> Iterator[Problem]:
                 )
             )
     domains = _Domains.build(config, websites, [f.email for f in found])
+    comparing = True  # until the comparisons of domains run out, in content order
     for item in found:
         email = item.email
         if not email.valid:
@@ -147,7 +154,15 @@ def email_addresses(corpus: Corpus, config: Config) -> Iterator[Problem]:
             continue
         if email.normalized != email.raw:
             yield _format(item)
-        if (typo := domains.typo_of(email.domain)) is not None:
+        if not comparing:
+            continue
+        try:
+            typo = domains.typo_of(email.domain)
+        except _TooManyDomainsError:
+            comparing = False
+            yield _not_compared(item, domains)
+            continue
+        if typo is not None:
             yield _typo(item, *typo)
     yield from inconsistencies(
         sightings, _contact_addresses(config), config, noun="address", rule=EMAIL_INCONSISTENT.id
@@ -194,6 +209,17 @@ def _typo(item: Found, intended: str, why: str) -> Problem:
     )
 
 
+def _not_compared(item: Found, domains: _Domains) -> Problem:
+    return _at(
+        item,
+        "faq-audit stopped looking for typos in email domains here: there are "
+        f"{len(domains.used):,} domains in addresses and {len(domains.trusted):,} trusted "
+        "domains (providers, contacts, websites), too many to compare each with the others; "
+        "check the domains of this and the later addresses by hand",
+        EMAIL_DOMAIN_TYPO.id,
+    )
+
+
 def _at(item: Found, message: str, rule: str, fix: Fix | None = None) -> Problem:
     email = item.email
     return problem_at(
@@ -214,6 +240,17 @@ def _contact_addresses(config: Config) -> dict[str, tuple[str, str]]:
 # --------------------------------------------------------------------------- domain typos
 
 
+# A domain is compared with every trusted and used domain of a similar length, one
+# dynamic-programming cell per pair of characters. Real content needs some thousands of
+# cells; content that names thousands of domains would need billions (1,000 domains took
+# 35 s). Past this many cells in one run, the rest are not compared, and the run says so.
+MAX_COMPARISON_CELLS = 2_000_000
+
+
+class _TooManyDomainsError(Exception):
+    """The comparisons of domains ran past MAX_COMPARISON_CELLS."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Domains:
     """The domains an address's domain may be a slip of, and why each is trusted."""
@@ -221,6 +258,9 @@ class _Domains:
     trusted: dict[str, str]  # provider, contact or website domain → why it is right
     used: Counter[str]  # domains of the content's own valid addresses
     memo: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+    owners: _Owners = field(default_factory=lambda: _Owners(()))
+    by_length: dict[int, list[str]] = field(default_factory=dict)  # trusted, then used
+    budget: list[int] = field(default_factory=lambda: [MAX_COMPARISON_CELLS])
 
     @classmethod
     def build(
@@ -237,19 +277,30 @@ class _Domains:
                 domain = normalized.rpartition("@")[2].lower()
                 trusted[domain] = f"the domain of {contact.name.replace('-', ' ')}'s address"
         used = Counter(email.domain for email in emails if email.valid)
-        return cls(trusted, used)
+        by_length: dict[int, list[str]] = {}
+        for domain in [*trusted, *(d for d in used if d not in trusted)]:
+            by_length.setdefault(len(domain), []).append(domain)
+        return cls(trusted, used, owners=_Owners(trusted), by_length=by_length)
 
     def typo_of(self, domain: str) -> tuple[str, str] | None:
-        """The domain `domain` was meant to be, and why that one is right; None if none."""
+        """The domain `domain` was meant to be, and why that one is right; None if none.
+
+        Raises _TooManyDomainsError when the comparisons it needs run past the budget.
+        """
         if domain not in self.memo:
             self.memo[domain] = self._typo_of(domain)
         return self.memo[domain]
 
     def _typo_of(self, domain: str) -> tuple[str, str] | None:
-        if domain in self.trusted or any(_same_owner(domain, k) for k in self.trusted):
+        if domain in self.trusted or self.owners.share(domain):
             return None
+        references = list(self._references(domain))
+        cost = sum(len(domain) * len(reference) for reference, _why in references)
+        if cost > self.budget[0]:
+            raise _TooManyDomainsError(domain)
+        self.budget[0] -= cost
         best: tuple[tuple[int, int, int, str], str, str] | None = None
-        for reference, why in self._references(domain):
+        for reference, why in references:
             distance = slip_distance(domain, reference)
             if distance is None:
                 continue
@@ -259,14 +310,55 @@ class _Domains:
         return None if best is None else (best[1], best[2])
 
     def _references(self, domain: str) -> Iterator[tuple[str, str]]:
-        yield from self.trusted.items()
+        """The trusted and used domains that `domain` could be a slip of: only those of a
+        length within MAX_EDITS of its own can be (see `slip_distance`)."""
         mine = self.used[domain]
-        for other, count in self.used.items():
-            if other in self.trusted or count <= mine or _tld(other) in _SLIP_TLDS:
-                continue  # the most used own domain is the reference, never the rarer one
-            if not _same_owner(domain, other):
-                plural = "es" if count != 1 else ""
-                yield other, f"the domain of {count} other address{plural} in the content"
+        for length in range(len(domain) - MAX_EDITS, len(domain) + MAX_EDITS + 1):
+            for other in self.by_length.get(length, ()):
+                why = self.trusted.get(other)
+                if why is not None:
+                    yield other, why
+                    continue
+                count = self.used[other]
+                if count <= mine or _tld(other) in _SLIP_TLDS:
+                    continue  # the most used own domain is the reference, never the rarer one
+                if not _same_owner(domain, other):
+                    plural = "es" if count != 1 else ""
+                    yield other, f"the domain of {count} other address{plural} in the content"
+
+
+class _Owners:
+    """Trusted domains by their labels from the right, to tell in the time of one
+    domain's labels whether it shares an owner with any of them (see `_same_owner`);
+    asking each trusted domain in turn made content with many domains quadratic."""
+
+    def __init__(self, domains: Iterable[str]) -> None:
+        self._root: dict[str | None, Any] = {}
+        self._last_two: set[tuple[str, ...]] = set()
+        for domain in domains:
+            labels = domain.split(".")
+            node = self._root
+            for label in reversed(labels):
+                node = node.setdefault(label, {})
+            node[None] = {}  # a trusted domain ends here
+            if len(labels) > 2:
+                self._last_two.add(tuple(labels[-2:]))
+
+    def share(self, domain: str) -> bool:
+        """Whether a trusted domain ends with "." + `domain`, `domain` ends with "." + a
+        trusted domain, or both have more than two labels and the same last two."""
+        labels = domain.split(".")
+        if len(labels) > 2 and tuple(labels[-2:]) in self._last_two:
+            return True
+        node = self._root
+        for depth, label in enumerate(reversed(labels), 1):
+            child: dict[str | None, Any] | None = node.get(label)
+            if child is None:
+                return False
+            node = child
+            if depth < len(labels) and None in node:
+                return True  # a trusted domain is a dot-suffix of this one
+        return any(key is not None for key in node)  # a trusted domain extends this one
 
 
 def slip_distance(domain: str, reference: str) -> int | None:

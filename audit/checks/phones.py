@@ -98,8 +98,11 @@ def phone_numbers(corpus: Corpus, config: Config) -> Iterator[Problem]:
         yield from (_invalid(entry, text, p, config.region) for p in phones if not p.valid)
         valid = [p for p in phones if p.valid]
         purposes = assign_purposes(text, [(p.start, p.end) for p in valid], vocabulary, OTHER_LINE)
+        abroad_in: dict[tuple[int, int], bool] = {}  # once per sentence, not once per number
         for phone, (purpose, clause) in zip(valid, purposes, strict=True):
-            abroad = bool(_FROM_ABROAD.search(text.value, *clause))
+            if clause not in abroad_in:
+                abroad_in[clause] = bool(_FROM_ABROAD.search(text.value, *clause))
+            abroad = abroad_in[clause]
             if (problem := _format(entry, text, phone, config, abroad)) is not None:
                 yield problem
             if phone.in_link:

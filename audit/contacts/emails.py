@@ -18,8 +18,11 @@ from functools import lru_cache
 
 from email_validator import EmailNotValidError, validate_email
 
-# The local part leaves out "/" and quotes: legal in RFC 5322, unheard of in FAQ prose.
-_CANDIDATE = re.compile(r"[\w.!#$%&*+=?^`{|}~-]+@[\w-]+(?:\.+[\w-]+)*", re.UNICODE)
+# A candidate is LOCAL@DOMAIN. The local part leaves out "/" and quotes: legal in RFC 5322,
+# unheard of in FAQ prose. It is found backwards from each @-sign (see `_candidates`).
+_LOCAL_CHARS = r"[\w.!#$%&*+=?^`{|}~-]"
+_LOCAL_REVERSED = re.compile(_LOCAL_CHARS + "*")
+_DOMAIN = re.compile(r"[\w-]+(?:\.+[\w-]+)*")
 _LEADING_PUNCTUATION = "`{|}~!#$%&*=?^"
 _TOKEN_START = re.compile(r"[^\s<>\"'\[\]()]*$")
 _FILE_SUFFIXES = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "pdf"})
@@ -56,9 +59,34 @@ def find_emails(text: str) -> tuple[EmailMatch, ...]:
     return tuple(_matches(text))
 
 
+def _candidates(text: str) -> Iterator[tuple[int, int]]:
+    """The spans that `LOCAL+@DOMAIN` finds, left to right without overlaps, in linear time.
+
+    A regular expression that starts with the local part is tried at every
+    position of a long run of local-part characters and reads to the run's end
+    each time: 34 s for one 99,000-character answer of "aaa…@". Working out
+    from each @-sign instead reads every character a bounded number of times:
+    the local part is the run of local-part characters just before the @
+    (read backwards, never past the end of the previous candidate), the domain
+    the run after it; neither can cross another @.
+    """
+    reversed_text = text[::-1]
+    size = len(text)
+    resume = 0  # where the previous candidate ended
+    at = text.find("@")
+    while at >= 0:
+        local = _LOCAL_REVERSED.match(reversed_text, size - at, size - resume)
+        start = at - (local.end() - local.start()) if local else at
+        domain = _DOMAIN.match(text, at + 1)
+        if start < at and domain is not None:
+            yield start, domain.end()
+            resume = domain.end()
+        at = text.find("@", max(at + 1, resume))
+
+
 def _matches(text: str) -> Iterator[EmailMatch]:
-    for match in _CANDIDATE.finditer(text):
-        start, raw = match.start(), match.group()
+    for begin, end in _candidates(text):
+        start, raw = begin, text[begin:end]
         stripped = raw.lstrip(_LEADING_PUNCTUATION)
         start += len(raw) - len(stripped)
         raw = stripped

@@ -33,10 +33,12 @@ _PHONE_WORDS = re.compile(
     r"rufnummer|erreichen|erreichbar)\b",
     re.IGNORECASE,
 )
-# Labels that make what follows an identifier: "order #123-456-7890", "SKU: 1234567".
+# Labels that make what follows an identifier: "order #123-456-7890", "SKU: 1234567",
+# "use code 212 555 0123 at checkout".
 _ID_LABEL = re.compile(
     r"(?:\b(?:orders?|sku|item|model|part|invoice|account|tracking|serial|reference|ref|"
-    r"confirmation|iban|bic|case|ticket|zip|postcode|plz|kundennummer|bestellnummer)"
+    r"confirmation|iban|bic|case|ticket|zip|postcode|plz|kundennummer|bestellnummer|"
+    r"code|promo(?:tion(?:al)?)?|coupon|voucher|gutschein(?:code)?|rabattcode|aktionscode)"
     r"\W{0,3}(?:(?:number|no|nr|num|id)\b\W{0,3})?(?:(?:is|was|ist)\s+)?|#)\s*$",
     re.IGNORECASE,
 )
@@ -49,6 +51,10 @@ _PIECE_BEFORE = re.compile(r"\w*\d[\s.-]?$")
 _PIECE_AFTER = re.compile(r"[\s.-]?\d")
 _WINDOW = 60  # how far back labels and link prefixes are looked for
 _TEL_LINK = re.compile(r"tel:\s*$", re.IGNORECASE)
+# Where a number's own text starts: a digit, a `+`, or the bracket of an area code.
+_NUMBER_START = re.compile(r"[+\d]|\(\s*\d")
+# Words in brackets ("(x)", "[x]", "(ext)") are never part of a number.
+_BRACKETED_WORDS = re.compile(r"[(\[{][^\d()\[\]{}]*[)\]}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,22 +117,53 @@ def find_phones(text: str, region: str) -> tuple[PhoneMatch, ...]:
         return ()
     found = []
     for match in PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
-        number = match.number
+        own = _own_text(match, region)
+        if own is None:
+            continue
+        start, end, raw, number = own
         valid = phonenumbers.is_valid_number(number)
-        if _local_only(number) or not _looks_like_a_phone(text, match, valid):
+        if _local_only(number) or not _looks_like_a_phone(text, start, end, raw, valid):
             continue
         found.append(
             PhoneMatch(
-                raw=match.raw_string,
-                start=match.start,
-                end=match.end,
+                raw=raw,
+                start=start,
+                end=end,
                 e164=phonenumbers.format_number(number, PhoneNumberFormat.E164),
                 valid=valid,
                 number=number,
-                in_link=bool(_TEL_LINK.search(text, max(0, match.start - 8), match.start)),
+                in_link=bool(_TEL_LINK.search(text, max(0, start - 8), start)),
             )
         )
     return tuple(found)
+
+
+def _own_text(
+    match: phonenumbers.PhoneNumberMatch, region: str
+) -> tuple[int, int, str, phonenumbers.PhoneNumber] | None:
+    """The number's own characters, without what the matcher took along with it.
+
+    libphonenumber's matcher starts a candidate at a bracket, so "Call (x)
+    800.796.7546" gives "(x) 800.796.7546"; a fix of that span would delete
+    "(x)". The span starts at the number's first digit, `+` or area-code
+    bracket and ends at its last digit. A candidate with words in brackets
+    inside ("800 (x) 796 7546") is not one number.
+    """
+    raw = match.raw_string
+    first = _NUMBER_START.search(raw)
+    last = max((i for i, char in enumerate(raw) if char.isdigit()), default=-1) + 1
+    if first is None or last <= first.start():
+        return None
+    own = raw[first.start() : last]
+    if _BRACKETED_WORDS.search(own):
+        return None
+    if own == raw:
+        return match.start, match.end, raw, match.number
+    try:
+        number = phonenumbers.parse(own, region)
+    except phonenumbers.NumberParseException:
+        return None
+    return match.start + first.start(), match.start + last, own, number
 
 
 def phone_spans(text: str, region: str) -> tuple[tuple[int, int], ...]:
@@ -144,7 +181,7 @@ def _local_only(number: phonenumbers.PhoneNumber) -> bool:
     return bool(reason == phonenumbers.ValidationResult.IS_POSSIBLE_LOCAL_ONLY)
 
 
-def _looks_like_a_phone(text: str, match: phonenumbers.PhoneNumberMatch, valid: bool) -> bool:
+def _looks_like_a_phone(text: str, start: int, end: int, raw: str, valid: bool) -> bool:
     """Whether people would read this candidate as a phone number.
 
     A `+` or an area code in brackets is a phone number's own mark. Digit
@@ -152,9 +189,9 @@ def _looks_like_a_phone(text: str, match: phonenumbers.PhoneNumberMatch, valid: 
     identifiers have them as well, so a valid number with groups counts, and
     an invalid one only with a phone word in its sentence. A bare run of digits
     counts only when it is valid and a phone word is near. Digits after a label
-    ("SKU", "order #") or run on from other digits (an IBAN) are not a number.
+    ("SKU", "order #", "promo code") or run on from other digits (an IBAN) are
+    not a number.
     """
-    start, end, raw = match.start, match.end, match.raw_string
     main = _EXTENSION.sub("", raw)
     if sum(char.isdigit() for char in main) < MIN_DIGITS or _DATE.fullmatch(main):
         return False

@@ -47,16 +47,23 @@ def unique_ids(questions: Iterable[str], *, taken: Iterable[str] = ()) -> list[s
     The first occurrence keeps the plain slug so that a page with an accidental duplicate keeps
     the expected id on the original. ``taken`` lets a caller reserve ids already used in other
     files, since the schema asks for ids unique across the whole FAQ.
+
+    Each slug remembers the next suffix to try, so that the thousandth copy of a question does
+    not try the 999 suffixes before it again: the ids are found in time linear in their number.
     """
     used = set(taken)
+    next_suffix: dict[str, int] = {}
     ids: list[str] = []
     for question in questions:
         base = slugify(question)
         candidate = base
-        n = 2
-        while candidate in used:
+        if candidate in used:
+            n = next_suffix.get(base, 2)
             candidate = f"{base}-{n}"
-            n += 1
+            while candidate in used:
+                n += 1
+                candidate = f"{base}-{n}"
+            next_suffix[base] = n + 1
         used.add(candidate)
         ids.append(candidate)
     return ids

@@ -4,11 +4,18 @@ The output is meant to be read and edited by people, so answers with paragraphs 
 blocks that look like the page, while everything else is left to PyYAML's emitter, which
 already knows when YAML 1.1 would read a plain scalar as something other than text ("No",
 "on", "1.10", "2024-01-01") and quotes it. The one hard requirement is an exact round trip.
+
+The entries are emitted a few at a time, as a top-level list that is then indented under
+``entries:``. That keeps memory to one batch's nodes rather than the whole page's (PyYAML
+keeps every node of a document until it is written), lets libyaml's emitter do the work where
+it is installed, and lets a file that would be too large for ``validate`` be refused as soon
+as it grows past the limit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import yaml
@@ -16,28 +23,45 @@ import yaml
 from .ids import unique_ids
 from .text import ImportedEntry
 
-__all__ = ["to_yaml"]
+try:
+    from yaml import CSafeDumper as _Dumper
+except ImportError:  # PyYAML without libyaml: the same output, more slowly
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+
+__all__ = ["OutputTooLargeError", "to_yaml"]
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _WIDTH = 10**9
 """Wide enough that the emitter never folds a long plain line; folding is lossless but makes
 answers harder to diff against the page."""
 
-_OTHER_BREAKS = frozenset("\x85\u2028\u2029")
-"""YAML 1.1 line breaks besides ``\\n``. Written raw inside a literal block, NEL (``\\x85``)
-would load back as ``\\n``; double quotes escape all three and keep the round trip exact."""
+_OTHER_BREAKS = frozenset("\r\x85\u2028\u2029")
+"""YAML 1.1 line breaks besides ``\\n``. Written raw, NEL (``\\x85``) would load back as
+``\\n``, and any of them would end a line that the indentation under ``entries:`` does not
+know of; double quotes escape all four and keep the round trip exact."""
 
-_LINE_BREAKS = _OTHER_BREAKS | {"\n", "\r"}
+_LINE_BREAKS = _OTHER_BREAKS | {"\n"}
+_BATCH_CHARACTERS = 64 * 1024
+_BATCH_ENTRIES = 256
+_ENTRY_OVERHEAD = 37
+"""``  - id: ``, ``    question: ``, ``    answer: `` and three line breaks."""
+_LINE_START = re.compile(r"^(?=.)", re.M)
+_DOCUMENT_END = "...\n"
 
 
-class _FaqDumper(yaml.SafeDumper):
-    """A safe dumper that indents list items under their key, as the files in ``faq/`` do."""
+class OutputTooLargeError(Exception):
+    """The file would be larger than ``max_bytes``; ``limit`` is that size in bytes."""
 
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"the YAML would be larger than {limit:,} bytes")
+        self.limit = limit
 
 
-def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+class _FaqDumper(_Dumper):
+    """A safe dumper whose strings keep their paragraphs as literal blocks."""
+
+
+def _represent_str(dumper: _FaqDumper, data: str) -> yaml.ScalarNode:
     """Prefer a literal block for multi-line text; let the emitter choose for the rest.
 
     If a literal block cannot hold the string (trailing spaces on a line, tabs, control
@@ -54,12 +78,44 @@ def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
 _FaqDumper.add_representer(str, _represent_str)
 
 
+def _dump(data: Any) -> str:
+    """One YAML document, without the ``...`` that libyaml adds after a block that keeps its
+    final line breaks (``|+``): what follows it here ends the block just as well."""
+    text = yaml.dump(
+        data,
+        Dumper=_FaqDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=_WIDTH,
+        default_flow_style=False,
+    )
+    if text.endswith("\n" + _DOCUMENT_END):
+        text = text[: -len(_DOCUMENT_END)]
+    return text
+
+
+def _batches(
+    entries: Sequence[ImportedEntry], ids: Sequence[str]
+) -> Iterator[list[dict[str, str]]]:
+    batch: list[dict[str, str]] = []
+    size = 0
+    for entry_id, entry in zip(ids, entries, strict=True):
+        batch.append({"id": entry_id, "question": entry.question, "answer": entry.answer})
+        size += len(entry.question) + len(entry.answer)
+        if len(batch) >= _BATCH_ENTRIES or size >= _BATCH_CHARACTERS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
 def to_yaml(
     entries: Sequence[ImportedEntry],
     *,
     category: str,
     schema_ref: str | None = None,
     taken: Iterable[str] = (),
+    max_bytes: int | None = None,
 ) -> str:
     """Return the text of one ``faq/`` file holding ``entries`` under ``category``.
 
@@ -69,7 +125,9 @@ def to_yaml(
     audit reports it instead of the import hiding it.
 
     Raises ValueError for input that could never make a valid file: no entries, a blank
-    category, or a ``schema_ref`` that would break out of its comment line.
+    category, or a ``schema_ref`` that would break out of its comment line. Raises
+    OutputTooLargeError when the text, encoded as UTF-8, would exceed ``max_bytes``: at once
+    when the text alone is too long, otherwise as soon as the output grows past it.
     """
     if not entries:
         raise ValueError("no entries to write; a FAQ file needs at least one question")
@@ -78,21 +136,21 @@ def to_yaml(
     if schema_ref is not None and (not schema_ref.strip() or _LINE_BREAKS.intersection(schema_ref)):
         raise ValueError("schema_ref must be a non-blank single line")
     ids = unique_ids((entry.question for entry in entries), taken=taken)
-    document: dict[str, Any] = {
-        "category": category,
-        "entries": [
-            {"id": entry_id, "question": entry.question, "answer": entry.answer}
+    parts = [] if schema_ref is None else [f"# yaml-language-server: $schema={schema_ref}\n"]
+    parts += [_dump({"category": category}), "entries:\n"]
+    size = sum(len(part.encode("utf-8")) for part in parts)
+    if max_bytes is not None:
+        # Every character takes at least a byte in the file: no need to write what cannot fit.
+        least = size + sum(
+            _ENTRY_OVERHEAD + len(entry_id) + len(entry.question) + max(len(entry.answer), 1)
             for entry_id, entry in zip(ids, entries, strict=True)
-        ],
-    }
-    body = yaml.dump(
-        document,
-        Dumper=_FaqDumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=_WIDTH,
-        default_flow_style=False,
-    )
-    if schema_ref is None:
-        return body
-    return f"# yaml-language-server: $schema={schema_ref}\n{body}"
+        )
+        if least > max_bytes:
+            raise OutputTooLargeError(max_bytes)
+    for batch in _batches(entries, ids):
+        text = _LINE_START.sub("  ", _dump(batch))
+        size += len(text.encode("utf-8"))
+        if max_bytes is not None and size > max_bytes:
+            raise OutputTooLargeError(max_bytes)
+        parts.append(text)
+    return "".join(parts)

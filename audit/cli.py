@@ -16,12 +16,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from audit.arguments import EXIT_USAGE, build_parser
+from audit.commands.arguments import EXIT_USAGE, build_parser
 from audit.model import Severity
 
 if TYPE_CHECKING:
     from audit.config import Config
-    from audit.pipeline import Options
+    from audit.engine import Options
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
@@ -77,7 +77,7 @@ def _options(
     args: argparse.Namespace, parser: argparse.ArgumentParser
 ) -> tuple[list[Path], Options]:
     """The paths and options that `validate` and `fix` share."""
-    from audit import pipeline
+    from audit import engine as pipeline
 
     for name in args.paths:
         if not Path(name).exists():
@@ -94,7 +94,7 @@ def _options(
 
 
 def _fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from audit import fixer
+    from audit.fix import apply as fixer
     from audit.reporters.text import plural
 
     changes = fixer.fix_all(*_options(args, parser))
@@ -121,7 +121,8 @@ def _fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from audit import pipeline, reporters
+    from audit import engine as pipeline
+    from audit import reporters
     from audit.reporters.text import summary
 
     paths, options = _options(args, parser)
@@ -139,7 +140,7 @@ def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from audit.fileio import write_atomic
+    from audit.fix.atomic import write_atomic
     from audit.importer import PageError, read_page, to_yaml
     from audit.importer.ids import slugify
 
@@ -171,7 +172,7 @@ def _import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def _ids_in(folder: Path, replaced: Path) -> set[str]:
     """Ids the other files of the FAQ already use, since ids must be unique across files."""
-    from audit.loader import discover, load_file
+    from audit.source.loader import discover, load_file
 
     return {
         entry.id
@@ -191,7 +192,7 @@ def _schema_ref(out: Path) -> str | None:
 
 
 def _rules(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from audit.checks import all_rules, documentation
+    from audit.rules import all_rules, documentation
 
     rules = all_rules()
     if args.rule:

@@ -76,8 +76,8 @@ def load_config(path: Path | None) -> Config:
     """Read and check a config file; no path means the defaults."""
     if path is None:
         return Config()
-    from audit.loader import load_file
-    from audit.validation import Target, validate
+    from audit.source.loader import load_file
+    from audit.source.schema_messages import Target, validate
 
     source = load_file(path)
     problems = [*source.problems]
@@ -113,10 +113,10 @@ def _contacts(raw: Mapping[str, Mapping[str, Any]]) -> Iterator[Contact]:
 
 def _semantic_problems(source: SourceFile, data: Mapping[str, Any]) -> Iterator[Problem]:
     """What the schema cannot say: unknown rules and options, numbers that are not numbers."""
-    from audit.checks import all_rules
+    from audit.rules import all_rules
 
     def at(*path: str | int, key: bool = False) -> Position:
-        from audit.loader import locate
+        from audit.source.loader import locate
 
         if source.root is None:
             return Position(source.path, 1, 1)
@@ -222,6 +222,6 @@ def _same_kind(value: Any, default: Any) -> bool:
 
 
 def _kind(default: Any) -> str:
-    from audit.validation import kind_of
+    from audit.source.schema_messages import kind_of
 
     return kind_of(default) + (" of text" if isinstance(default, list) else "")

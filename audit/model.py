@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from audit.loader import YamlTree
-    from audit.text import ScalarText
+    from audit.source.loader import YamlTree
+    from audit.source.scalars import ScalarText
 
 
 class Severity(enum.Enum):

@@ -28,7 +28,7 @@ from typing import Any
 
 import pytest
 
-from audit.checks import all_rules
+from audit.rules import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus" / "bad"

@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from audit import pipeline
-from audit.checks.emails import damerau_levenshtein, slip_distance
+from audit import engine as pipeline
 from audit.config import Config, Contact
-from audit.contacts.emails import find_emails, normalize, web_domains
+from audit.extract.emails import find_emails, normalize, web_domains
 from audit.model import Finding
+from audit.rules.emails import damerau_levenshtein, slip_distance
 from tests.conftest import ROOT, CliRun
 
 CONTENT = ROOT / "tests" / "content" / "contacts"

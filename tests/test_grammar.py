@@ -15,10 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from audit import fixer, pipeline
-from audit.checks import all_rules, documentation
+from audit import engine as pipeline
 from audit.config import Config, ConfigError, load_config
+from audit.fix import apply as fixer
 from audit.model import Finding
+from audit.rules import all_rules, documentation
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "tests" / "content" / "grammar"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from audit import pipeline
+from audit import engine as pipeline
 from audit.config import load_config
 from tests.conftest import BUNDLED_FAQ, ROOT
 

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from audit import pipeline
-from audit.checks.phones import DEFAULT_PURPOSES, OTHER_LINE, Vocabulary, assign_purposes
+from audit import engine as pipeline
 from audit.config import Config, Contact
-from audit.contacts.phones import find_phones, phone_spans
+from audit.extract.phones import find_phones, phone_spans
 from audit.model import Finding
-from audit.text import ScalarText
+from audit.rules.phones import DEFAULT_PURPOSES, OTHER_LINE, Vocabulary, assign_purposes
+from audit.source.scalars import ScalarText
 from tests.conftest import ROOT, CliRun
 
 CONTENT = ROOT / "tests" / "content" / "contacts"
@@ -413,7 +413,7 @@ def test_the_purposes_option_replaces_the_built_in_departments(tmp_path: Path) -
 
 
 def test_the_three_phone_rules_are_registered_with_their_severities() -> None:
-    from audit.checks import all_rules
+    from audit.rules import all_rules
 
     rules = all_rules()
     assert [(rid, str(rules[rid].severity)) for rid in sorted(rules) if "phone" in rid] == [

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from audit import pipeline
-from audit.checks.question_form import statement_opener, statements_before
+from audit import engine as pipeline
 from audit.importer import ImportedEntry, read_page, to_yaml
 from audit.model import Finding
+from audit.rules.question_form import statement_opener, statements_before
 from tests.conftest import ROOT
 
 SEED = ROOT / "tests" / "fixtures" / "seed-imageskincare.txt"

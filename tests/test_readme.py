@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from audit.checks import all_rules
+from audit.rules import all_rules
 from tests.conftest import ROOT, CliRun
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

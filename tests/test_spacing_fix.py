@@ -16,8 +16,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from audit import fixer, pipeline
-from audit.loader import load_file
+from audit import engine as pipeline
+from audit.fix import apply as fixer
+from audit.source.loader import load_file
 
 PIECES = st.sampled_from(
     [

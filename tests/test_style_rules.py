@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
-from audit import pipeline
-from audit.checks import all_rules, review_due
+from audit import engine as pipeline
 from audit.config import Config
 from audit.model import Finding
+from audit.rules import all_rules, review_due
 from tests.conftest import ROOT, CliRun
 
 CONTENT = ROOT / "tests" / "content" / "style"

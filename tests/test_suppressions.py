@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from audit import pipeline
+from audit import engine as pipeline
 
 TWO_QUESTIONS = """\
 category: A

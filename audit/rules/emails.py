@@ -1,0 +1,325 @@
+"""Email addresses in questions and answers: valid, normalized, consistent, no typo'd domains.
+
+Addresses are found in the text and in `mailto:` links; a sentence period
+after an address is not part of it. Each is checked with email_validator,
+without DNS, so an audit never touches the network.
+
+- `email-invalid`: the address cannot receive mail as written; the message
+  gives the reason.
+
+      answer: Write to customercare@imageskincare.     # email-invalid
+      answer: Write to customercare@imageskincare.com. # passes
+
+- `email-format`: the address is written in a form that normalizes
+  differently, such as an upper-case domain. `faq-audit fix` writes the
+  normalized form (the part before the @ keeps its case).
+
+      answer: Write to CustomerCare@ImageSkincare.COM.  # email-format
+      answer: Write to CustomerCare@imageskincare.com.  # passes
+
+- `email-inconsistent`: two addresses are given for the same department, with
+  the same purpose logic as `phone-inconsistent`: a contact's `email` in the
+  config is the right one; without contacts, the address given most often.
+
+      answer: Email customer care at care@example.com.       # in one entry
+      answer: Email customer care at help@example.com.       # email-inconsistent
+
+- `email-domain-typo`: the domain is one or two typing slips (a wrong,
+  missing, extra or swapped letter) away from a common provider's domain (the
+  `providers` option) or from the content's own domain (the config contacts'
+  addresses, the website addresses in the content, and the domain most other
+  addresses use), and is not itself one of them. Short names ("aol", "msn")
+  are too close to real other domains to judge, and a different real
+  top-level domain ("example.de" for "example.com") is not a slip.
+
+      answer: Email us at customercare@imageskincare.con.   # email-domain-typo
+      answer: Email us at jane@gmial.com.                   # email-domain-typo
+      answer: Email us at customercare@imageskincare.com.   # passes
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+import phonenumbers
+
+from audit.config import Config
+from audit.extract.emails import EmailMatch, find_emails, normalize, web_domains
+from audit.model import Corpus, Entry, Fix, Problem, Severity
+from audit.rules import check, register
+from audit.rules._fields import problem_at, texts
+from audit.rules._purposes import (
+    DEFAULT_PURPOSES,
+    Sighting,
+    Vocabulary,
+    assign_purposes,
+    inconsistencies,
+)
+from audit.source.scalars import ScalarText
+
+# Common mailbox providers: their domains are never typos, and typos of them are.
+# fmt: off
+PROVIDERS = [
+    "gmail.com", "googlemail.com", "yahoo.com", "ymail.com", "rocketmail.com", "yahoo.co.uk",
+    "yahoo.ca", "yahoo.de", "yahoo.fr", "outlook.com", "hotmail.com", "hotmail.co.uk",
+    "hotmail.ca", "hotmail.de", "hotmail.fr", "live.com", "live.co.uk", "live.ca", "msn.com",
+    "icloud.com", "me.com", "mac.com", "aol.com", "protonmail.com", "proton.me", "pm.me",
+    "mail.com", "email.com", "gmx.com", "gmx.net", "gmx.de", "web.de", "t-online.de",
+    "zoho.com", "fastmail.com", "yandex.com", "comcast.net", "verizon.net", "att.net",
+    "sbcglobal.net", "cox.net", "charter.net", "earthlink.net", "btinternet.com", "sky.com",
+    "virginmedia.com", "orange.fr", "free.fr", "shaw.ca", "rogers.com", "bigpond.com",
+]
+# fmt: on
+
+EMAIL_INVALID = register("email-invalid", Severity.ERROR, "an email address is not valid")
+EMAIL_FORMAT = register(
+    "email-format",
+    Severity.WARNING,
+    "an email address is not in its normalized form",
+    fixable=True,
+)
+EMAIL_INCONSISTENT = register(
+    "email-inconsistent",
+    Severity.WARNING,
+    "two different email addresses are given for the same department",
+    options={"purposes": DEFAULT_PURPOSES},
+)
+EMAIL_DOMAIN_TYPO = register(
+    "email-domain-typo",
+    Severity.ERROR,
+    "an email address's domain looks like a typo of a well-known or the content's own domain",
+    options={"providers": PROVIDERS},
+)
+
+MAX_EDITS = 2
+MIN_NAME = 5  # "aol" and "aon", "msn" and "msm": short names are all real
+# Top-level domains that are slips for com or net, even those that are real (co, cm, om, ne).
+_SLIP_TLDS = frozenset({"co", "cm", "om", "ne", "con", "cmo", "ocm", "comm", "vom", "xom", "nte"})
+# Real top-level domains besides the two-letter country codes.
+# fmt: off
+_GENERIC_TLDS = frozenset({
+    "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "io", "ai",
+    "app", "dev", "me", "tv", "cc", "eu", "uk", "shop", "store", "online", "site", "xyz",
+    "tech", "health", "clinic", "bank", "law", "travel",
+})
+# fmt: on
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An address and the entry and field it was found in."""
+
+    entry: Entry
+    text: ScalarText
+    email: EmailMatch
+
+
+@check(EMAIL_INVALID, EMAIL_FORMAT, EMAIL_INCONSISTENT, EMAIL_DOMAIN_TYPO)
+def email_addresses(corpus: Corpus, config: Config) -> Iterator[Problem]:
+    vocabulary = Vocabulary.build(
+        config.contacts, config.options(EMAIL_INCONSISTENT.id, EMAIL_INCONSISTENT.options)
+    )
+    found: list[Found] = []
+    sightings: list[Sighting] = []
+    websites: list[str] = []
+    for entry, _field, text in texts(corpus):
+        emails = find_emails(text.value)
+        websites += web_domains(text.value)
+        if not emails:
+            continue
+        found += [Found(entry, text, email) for email in emails]
+        compared = [e for e in emails if e.valid and not e.in_link]
+        purposes = assign_purposes(text, [(e.start, e.end) for e in compared], vocabulary)
+        for email, (purpose, clause) in zip(compared, purposes, strict=True):
+            shown = email.normalized or email.raw
+            sightings.append(
+                Sighting(
+                    entry, text, email.start, email.end, shown.casefold(), shown, purpose, clause
+                )
+            )
+    domains = _Domains.build(config, websites, [f.email for f in found])
+    for item in found:
+        email = item.email
+        if not email.valid:
+            yield _invalid(item)
+            continue
+        if email.normalized != email.raw:
+            yield _format(item)
+        if (typo := domains.typo_of(email.domain)) is not None:
+            yield _typo(item, *typo)
+    yield from inconsistencies(
+        sightings, _contact_addresses(config), config, noun="address", rule=EMAIL_INCONSISTENT.id
+    )
+
+
+def _invalid(item: Found) -> Problem:
+    email = item.email
+    reason = (email.reason or "it is not in the form name@example.com").strip()
+    reason = reason[:1].lower() + reason[1:]
+    return _at(
+        item,
+        f'"{email.raw}" is not a valid email address: {reason} Write the address customers '
+        "should use.",
+        EMAIL_INVALID.id,
+    )
+
+
+def _format(item: Found) -> Problem:
+    email = item.email
+    wanted = email.normalized or email.raw
+    local = email.raw.rpartition("@")[0]
+    if email.raw.lower() != wanted.lower():
+        why = "its normalized form"
+    elif local == wanted.rpartition("@")[0]:
+        why = "the domain in lower case"
+    else:  # email_validator lower-cases role names such as Sales@ and Info@ as well
+        why = "in lower case"
+    length = email.end - email.start
+    return _at(
+        item,
+        f'write "{email.raw}" as "{wanted}" ({why})',
+        EMAIL_FORMAT.id,
+        fix=item.text.fix(email.start, length, wanted, f'write the address as "{wanted}"'),
+    )
+
+
+def _typo(item: Found, intended: str, why: str) -> Problem:
+    domain = item.email.domain
+    return _at(
+        item,
+        f'"{domain}" looks like a typo of "{intended}" ({why}); check the address and correct it',
+        EMAIL_DOMAIN_TYPO.id,
+    )
+
+
+def _at(item: Found, message: str, rule: str, fix: Fix | None = None) -> Problem:
+    email = item.email
+    return problem_at(
+        item.entry, item.text, email.start, email.end - email.start, message, fix=fix, rule=rule
+    )
+
+
+def _contact_addresses(config: Config) -> dict[str, tuple[str, str]]:
+    """Each contact's address from the config: how it is compared, and how it is shown."""
+    addresses = {}
+    for contact in config.contacts:
+        normalized = normalize(contact.email) if contact.email else None
+        if normalized is not None:
+            addresses[contact.name] = (normalized.casefold(), normalized)
+    return addresses
+
+
+# --------------------------------------------------------------------------- domain typos
+
+
+@dataclass(frozen=True, slots=True)
+class _Domains:
+    """The domains an address's domain may be a slip of, and why each is trusted."""
+
+    trusted: dict[str, str]  # provider, contact or website domain → why it is right
+    used: Counter[str]  # domains of the content's own valid addresses
+    memo: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls, config: Config, websites: Iterable[str], emails: Sequence[EmailMatch]
+    ) -> _Domains:
+        options = config.options(EMAIL_DOMAIN_TYPO.id, EMAIL_DOMAIN_TYPO.options)
+        raw = options.get("providers", PROVIDERS)
+        trusted = {str(p).lower(): "a common email provider" for p in raw if isinstance(p, str)}
+        for site in websites:
+            trusted.setdefault(site, "the domain of the website addresses in the content")
+        for contact in config.contacts:
+            normalized = normalize(contact.email) if contact.email else None
+            if normalized is not None:
+                domain = normalized.rpartition("@")[2].lower()
+                trusted[domain] = f"the domain of {contact.name.replace('-', ' ')}'s address"
+        used = Counter(email.domain for email in emails if email.valid)
+        return cls(trusted, used)
+
+    def typo_of(self, domain: str) -> tuple[str, str] | None:
+        """The domain `domain` was meant to be, and why that one is right; None if none."""
+        if domain not in self.memo:
+            self.memo[domain] = self._typo_of(domain)
+        return self.memo[domain]
+
+    def _typo_of(self, domain: str) -> tuple[str, str] | None:
+        if domain in self.trusted or any(_same_owner(domain, k) for k in self.trusted):
+            return None
+        best: tuple[tuple[int, int, int, str], str, str] | None = None
+        for reference, why in self._references(domain):
+            distance = slip_distance(domain, reference)
+            if distance is None:
+                continue
+            rank = (distance, -int(reference in self.trusted), -self.used[reference], reference)
+            if best is None or rank < best[0]:
+                best = (rank, reference, why)
+        return None if best is None else (best[1], best[2])
+
+    def _references(self, domain: str) -> Iterator[tuple[str, str]]:
+        yield from self.trusted.items()
+        mine = self.used[domain]
+        for other, count in self.used.items():
+            if other in self.trusted or count <= mine or _tld(other) in _SLIP_TLDS:
+                continue  # the most used own domain is the reference, never the rarer one
+            if not _same_owner(domain, other):
+                plural = "es" if count != 1 else ""
+                yield other, f"the domain of {count} other address{plural} in the content"
+
+
+def slip_distance(domain: str, reference: str) -> int | None:
+    """How many typing slips turn `reference` into `domain`, when that is a plausible slip.
+
+    Two real domains are often one letter apart ("aol.com", "aon.com"), so the
+    name must be long enough that one slip in four letters is still a slip,
+    and a real top-level domain ("example.de") is a choice, not a slip.
+    """
+    if abs(len(domain) - len(reference)) > MAX_EDITS:
+        return None
+    distance = damerau_levenshtein(domain, reference)
+    if distance == 0 or distance > MAX_EDITS:
+        return None
+    name, tld = domain.rpartition(".")[::2]
+    ref_name, ref_tld = reference.rpartition(".")[::2]
+    slipped_tld = tld != ref_tld and (tld in _SLIP_TLDS or not _real_tld(tld))
+    if name == ref_name:
+        return distance if slipped_tld else None
+    if tld != ref_tld and not slipped_tld:
+        return None
+    if len(ref_name) < MIN_NAME or damerau_levenshtein(name, ref_name) > len(ref_name) // 4:
+        return None
+    return distance
+
+
+def damerau_levenshtein(a: str, b: str) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from a to b; each counts one."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _tld(domain: str) -> str:
+    return domain.rpartition(".")[2]
+
+
+def _real_tld(tld: str) -> bool:
+    """A generic top-level domain, or a country's (libphonenumber knows every country code)."""
+    return tld in _GENERIC_TLDS or (len(tld) == 2 and tld.upper() in phonenumbers.SUPPORTED_REGIONS)
+
+
+def _same_owner(domain: str, other: str) -> bool:
+    """mail.example.com and example.com, or shop.example.com: one organisation's names."""
+    if domain.endswith("." + other) or other.endswith("." + domain):
+        return True
+    mine, theirs = domain.split("."), other.split(".")
+    return len(mine) > 2 and len(theirs) > 2 and mine[-2:] == theirs[-2:]

@@ -1,0 +1,40 @@
+"""Files that cannot be read or parsed as YAML.
+
+These problems are found while loading, before any other rule can look at a
+file; this module gives them their rule ids so they can be listed, selected
+and suppressed like any other.
+
+- `unreadable-file`: the file cannot be read, is binary, is not UTF-8, or is
+  larger than faq-audit reads (10 MB).
+- `byte-order-mark`: the file starts with an invisible byte-order mark, which
+  some tools then show as stray characters.
+- `yaml-syntax`: the text is not valid YAML (bad indentation, a tab, an
+  unclosed quote, two documents in one file), nests absurdly deep, or uses
+  aliases that expand without bound.
+- `duplicate-key`: a key appears twice in one mapping. YAML keeps the last
+  value and silently drops the first:
+
+      - id: track-order
+        question: How do I track my order?
+        question: Where is my order?      # duplicate-key
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.config import Config
+from audit.model import Problem, Severity, SourceFile
+from audit.rules import file_check, register
+from audit.source import compose as syntax
+from audit.source import loader, reading
+
+UNREADABLE = register(reading.UNREADABLE, Severity.ERROR, "the file cannot be read as UTF-8 text")
+BOM = register(reading.BOM, Severity.WARNING, "the file starts with a byte-order mark")
+SYNTAX = register(syntax.SYNTAX, Severity.ERROR, "the file is not valid YAML")
+DUPLICATE_KEY = register(loader.DUPLICATE_KEY, Severity.ERROR, "a key appears twice in one mapping")
+
+
+@file_check(SYNTAX, UNREADABLE, BOM, DUPLICATE_KEY)
+def loading_problems(source: SourceFile, config: Config) -> Iterator[Problem]:
+    yield from source.problems

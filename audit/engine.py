@@ -1,8 +1,9 @@
 """load → checks → findings: the whole audit, with no printing and no exit.
 
-The core, not the rules, stamps each problem with its rule id and severity,
-applies inline suppressions and `--select`/`--ignore`, and sorts, so every rule
-behaves the same way in every output format.
+The core, not the rules, stamps each problem with its rule id and severity and
+applies `--select`/`--ignore`; the findings layer (`audit.findings`) applies
+inline suppressions, sorts and fingerprints, so every rule behaves the same way
+in every output format.
 """
 
 from __future__ import annotations
@@ -11,51 +12,58 @@ import contextlib
 import gc
 import multiprocessing
 import os
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from audit.config import Config
-from audit.model import AuditResult, Corpus, Finding, Problem, SourceFile, Suppression
-from audit.rules import Check, Rule, all_checks, all_rules
-from audit.rules.unused_suppression import UNUSED_SUPPRESSION
+from audit.facts import Facts
+from audit.findings import finish
+from audit.model import AuditResult, Corpus, Finding, Problem, SourceFile
+from audit.rules import Check, Rule, RuleContext, Scope, all_checks, all_rules, members
 from audit.source.loader import discover, load_file
 
 
 class UnknownRuleError(ValueError):
-    """A rule id given on the command line that no rule has."""
+    """A rule or family id given on the command line that no rule has."""
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
+    """What to run: `select` and `ignore` hold rule or family ids, as the user gave them."""
+
     select: frozenset[str] | None = None
     ignore: frozenset[str] = frozenset()
     config: Config = field(default_factory=Config)
+    facts: Facts = field(default_factory=Facts)
 
 
 def enabled_rules(options: Options) -> dict[str, Rule]:
     """The rules that run, each with the severity the config gives it.
 
-    A rule the config turns off still runs when `--select` names it: what is
-    asked for on the command line wins.
+    A family id (`grammar`) stands for each of its rules. A rule the config
+    turns off still runs when `--select` names it or its family: what is asked
+    for on the command line wins.
     """
     rules = all_rules()
-    for rule_id in sorted((options.select or frozenset()) | options.ignore):
-        if rule_id not in rules:
-            raise UnknownRuleError(rule_id)
-    chosen = options.select if options.select is not None else rules.keys()
+    for name in sorted((options.select or frozenset()) | options.ignore):
+        if not members(name):
+            raise UnknownRuleError(name)
+    chosen = _expand(options.select) if options.select is not None else frozenset(rules)
+    chosen -= _expand(options.ignore)
     enabled: dict[str, Rule] = {}
-    for rule_id in chosen:
-        if rule_id in options.ignore:
-            continue
+    for rule_id in sorted(chosen):
         rule = rules[rule_id]
-        severity = options.config.severity(rule_id, rule.severity)
+        severity = options.config.severity(rule_id, rule.severity, rule.family)
         if severity is None and options.select is None:
             continue
         enabled[rule_id] = replace(rule, severity=severity or rule.severity)
     return enabled
+
+
+def _expand(names: frozenset[str]) -> frozenset[str]:
+    return frozenset().union(*(members(name) for name in names))
 
 
 def audit(
@@ -92,18 +100,25 @@ def _without_cycle_collection() -> Iterator[None]:
 
 def _audit(paths: Sequence[Path], options: Options, texts: Mapping[Path, str]) -> AuditResult:
     rules = enabled_rules(options)
-    active = [c for c in all_checks() if any(rule.id in rules for rule in c.rules)]
     findings: list[Finding] = []
     files = []
     for source, found in _load_all(list(discover(list(paths))), texts, options):
         files.append(source)
         findings.extend(found)
     corpus = Corpus(tuple(files))
-    for check in active:
-        if check.run is not None:
-            findings.extend(_stamped(check, check.run(corpus, options.config), rules))
-    findings = _apply_suppressions(findings, corpus, rules)
-    return AuditResult(corpus, tuple(sorted(findings, key=Finding.sort_key)))
+    for check, context in _active(Scope.CORPUS, rules, options):
+        assert check.on_corpus is not None
+        findings.extend(_stamped(check, check.on_corpus(corpus, context), rules))
+    return AuditResult(corpus, finish(findings, corpus, rules))
+
+
+def _active(
+    scope: Scope, rules: Mapping[str, Rule], options: Options
+) -> Iterator[tuple[Check, RuleContext]]:
+    """The checks of a scope with a rule that runs, each with its context."""
+    for check in all_checks():
+        if check.scope is scope and any(rule.id in rules for rule in check.rules):
+            yield check, RuleContext.build(options.config, check.rules, rules, options.facts)
 
 
 # Below these, starting worker processes costs more than it saves.
@@ -137,9 +152,9 @@ def _load_one(job: tuple[Path, str | None, Options]) -> tuple[SourceFile, list[F
     rules = enabled_rules(options)
     source = load_file(path, text)
     findings: list[Finding] = []
-    for check in all_checks():
-        if check.run_file is not None and any(rule.id in rules for rule in check.rules):
-            findings.extend(_stamped(check, check.run_file(source, options.config), rules))
+    for check, context in _active(Scope.ENTRY, rules, options):
+        assert check.on_file is not None
+        findings.extend(_stamped(check, check.on_file(source, context), rules))
     return replace(source, root=None), findings
 
 
@@ -159,8 +174,9 @@ def _fork_context() -> multiprocessing.context.BaseContext | None:
 
 
 def _stamped(
-    check: Check, problems: Iterable[Problem], rules: dict[str, Rule]
+    check: Check, problems: Iterable[Problem], rules: Mapping[str, Rule]
 ) -> Iterator[Finding]:
+    """Findings of the rules that run; a problem of a rule that does not is dropped."""
     default = check.rules[0].id
     for problem in problems:
         rule = rules.get(problem.rule or default)
@@ -178,57 +194,3 @@ def _stamp(problem: Problem, rule: Rule) -> Finding:
         related=problem.related,
         fix=problem.fix,
     )
-
-
-def _apply_suppressions(
-    findings: list[Finding], corpus: Corpus, rules: dict[str, Rule]
-) -> list[Finding]:
-    by_path: dict[str, list[Suppression]] = defaultdict(list)
-    for source in corpus.files:
-        by_path[source.path].extend(source.suppressions)
-    if not by_path or not any(by_path.values()):
-        return findings
-    used: set[tuple[int, str]] = set()
-    kept: list[Finding] = []
-    for finding in findings:
-        match = _matching(by_path.get(finding.position.path, ()), finding)
-        if match is None:
-            kept.append(finding)
-        else:
-            used.add((id(match), finding.rule))
-    if UNUSED_SUPPRESSION.id in rules:
-        kept.extend(_unused(by_path.values(), used, rules))
-    return kept
-
-
-def _matching(suppressions: Iterable[Suppression], finding: Finding) -> Suppression | None:
-    line = finding.position.line
-    for suppression in suppressions:
-        if (
-            finding.rule in suppression.rules
-            and suppression.first_line <= line <= suppression.last_line
-        ):
-            return suppression
-    return None
-
-
-def _unused(
-    groups: Iterable[list[Suppression]], used: set[tuple[int, str]], rules: dict[str, Rule]
-) -> Iterable[Finding]:
-    known = all_rules()
-    for suppressions in groups:
-        for suppression in suppressions:
-            for rule_id in suppression.rules:
-                if rule_id not in known:
-                    message = (
-                        f"ignore[{rule_id}]: faq-audit has no rule '{rule_id}'; "
-                        "`faq-audit rules` lists them"
-                    )
-                elif rule_id in rules and (id(suppression), rule_id) not in used:
-                    message = (
-                        f"ignore[{rule_id}] silences nothing here: there is no {rule_id} "
-                        "finding in its scope; remove it"
-                    )
-                else:
-                    continue
-                yield _stamp(Problem(message, suppression.position), UNUSED_SUPPRESSION)

@@ -1,4 +1,4 @@
-"""The `grammar` rule: a few frequent slips, and no false alarm on correct sentences.
+"""The `grammar` family: a few frequent slips, and no false alarm on correct sentences.
 
 Every test writes real YAML files and runs them through the real pipeline, so positions,
 messages and fixes are checked as a user sees them.
@@ -18,12 +18,17 @@ from hypothesis import strategies as st
 from audit import engine as pipeline
 from audit.config import Config, ConfigError, load_config
 from audit.fix import apply as fixer
-from audit.model import Finding
-from audit.rules import all_rules, documentation
+from audit.model import Finding, Severity
+from audit.rules import all_rules, config_problems, documentation, members
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "tests" / "content" / "grammar"
-GRAMMAR = frozenset({"grammar"})
+GRAMMAR = frozenset({"grammar"})  # the family id: its three rules
+RULE_OF_CHECK = {
+    "agreement": "grammar-agreement",
+    "articles": "grammar-articles",
+    "repeated-words": "grammar-repeated-words",
+}
 
 
 def _lines(name: str) -> list[str]:
@@ -85,7 +90,7 @@ def test_on_the_seed_only_the_agreement_slip_is_reported(seed_yaml: Path) -> Non
     findings = audit(path)
 
     assert [(f.rule, f.entry, f.position.line, f.position.column) for f in findings] == [
-        ("grammar", "can-i-add-an-item-to-an-order-i-have-already-placed", 35, 12)
+        ("grammar-agreement", "can-i-add-an-item-to-an-order-i-have-already-placed", 35, 12)
     ]
     (finding,) = findings
     assert (finding.position.end_line, finding.position.end_column) == (35, 21)
@@ -287,16 +292,70 @@ def test_quoted_text_urls_addresses_and_code_are_not_judged(tmp_path: Path) -> N
 # --------------------------------------------------------------------------- options
 
 
-def test_checks_option_selects_the_slips_to_look_for(tmp_path: Path) -> None:
+def test_each_slip_is_reported_under_the_rule_of_its_check(tmp_path: Path) -> None:
     path = tmp_path / "three.yaml"
     path.write_text(faq_yaml(["Click the the button. It takes a hour. Once order are placed."]))
-    config = Config(rules={"grammar": {"checks": ["articles"]}})
-    assert [f.message.split(":")[0] for f in audit(path, config)] == ["articles"]
-    config = Config(rules={"grammar": {"checks": ["agreement", "repeated-words"]}})
-    assert [f.message.split(":")[0] for f in audit(path, config)] == [
-        "repeated-words",
-        "agreement",
+    findings = audit(path)
+    assert [f.rule for f in findings] == [
+        "grammar-repeated-words",
+        "grammar-articles",
+        "grammar-agreement",
     ]
+    assert [RULE_OF_CHECK[f.message.split(":")[0]] for f in findings] == [f.rule for f in findings]
+
+
+def _grammar_findings(path: Path, config: Config) -> list[tuple[str, str]]:
+    """What a run with every rule reports of the grammar family, with severities."""
+    result = pipeline.audit([path], pipeline.Options(config=config))
+    return [(f.rule, str(f.severity)) for f in result.findings if f.rule.startswith("grammar")]
+
+
+def test_the_config_turns_off_one_grammar_rule_or_the_family(tmp_path: Path) -> None:
+    path = tmp_path / "three.yaml"
+    path.write_text(faq_yaml(["Click the the button. It takes a hour. Once order are placed."]))
+    config = Config(rules={"grammar-articles": {"severity": "off"}})
+    assert _grammar_findings(path, config) == [
+        ("grammar-repeated-words", "warning"),
+        ("grammar-agreement", "warning"),
+    ]
+    config = Config(rules={"grammar": {"severity": "error"}})
+    assert [severity for _, severity in _grammar_findings(path, config)] == ["error"] * 3
+    config = Config(rules={"grammar": {"enabled": False}})
+    assert _grammar_findings(path, config) == []
+    # a rule's own settings come before its family's
+    config = Config(
+        rules={"grammar": {"severity": "off"}, "grammar-articles": {"severity": "info"}}
+    )
+    assert _grammar_findings(path, config) == [("grammar-articles", "info")]
+
+
+def test_select_and_ignore_take_the_family_id_or_one_rule(tmp_path: Path) -> None:
+    path = tmp_path / "three.yaml"
+    path.write_text(faq_yaml(["Click the the button. It takes a hour. Once order are placed."]))
+
+    def rules(select: frozenset[str] | None, ignore: frozenset[str] = frozenset()) -> list[str]:
+        options = pipeline.Options(select=select, ignore=ignore)
+        return sorted({f.rule for f in pipeline.audit([path], options).findings})
+
+    family = ["grammar-agreement", "grammar-articles", "grammar-repeated-words"]
+    assert rules(GRAMMAR) == family
+    assert rules(frozenset({"grammar-articles"})) == ["grammar-articles"]
+    assert rules(GRAMMAR, frozenset({"grammar-articles"})) == [
+        "grammar-agreement",
+        "grammar-repeated-words",
+    ]
+    assert not set(family) & set(rules(None, GRAMMAR))
+    assert set(family) <= set(rules(None))
+
+
+def test_a_grammar_suppression_silences_the_whole_family(tmp_path: Path) -> None:
+    path = tmp_path / "three.yaml"
+    text = faq_yaml(["Click the the button. It takes a hour. Once order are placed."])
+    comment = "  # faq-audit: ignore[{}] quoted from a customer\n  - id: s1"
+    path.write_text(text.replace("  - id: s1", comment.format("grammar")))
+    assert audit(path) == []
+    path.write_text(text.replace("  - id: s1", comment.format("grammar-articles")))
+    assert [f.rule for f in audit(path)] == ["grammar-repeated-words", "grammar-agreement"]
 
 
 def test_allow_option_accepts_phrases(tmp_path: Path) -> None:
@@ -308,28 +367,35 @@ def test_allow_option_accepts_phrases(tmp_path: Path) -> None:
     assert [flagged(path, f) for f in audit(path, config)] == ["The the"]
 
 
-def test_an_unknown_check_name_is_a_config_error_on_its_line(tmp_path: Path) -> None:
+def test_the_retired_checks_option_is_a_config_error_that_names_the_rules(tmp_path: Path) -> None:
     config = tmp_path / "faq-audit.yaml"
-    config.write_text("rules:\n  grammar:\n    checks: [articles, spelling]\n")
+    config.write_text("rules:\n  grammar:\n    checks: [articles]\n")
     with pytest.raises(ConfigError) as caught:
-        load_config(config)
+        load_config(config, check=config_problems)
     (problem,) = caught.value.problems
-    assert (problem.position.line, problem.position.column) == (3, 24)
+    assert (problem.position.line, problem.position.column) == (3, 5)
     assert problem.message == (
-        "grammar: 'spelling' is not one of the checks (agreement, articles, repeated-words)"
+        "'checks' is not an option of grammar (its options: allow); the rules of grammar "
+        "are grammar-agreement, grammar-articles, grammar-repeated-words: turn one off "
+        "with `severity: 'off'` under its own id"
     )
 
 
-def test_the_rule_is_registered_with_its_documentation_and_options() -> None:
-    rule = all_rules()["grammar"]
-    assert str(rule.severity) == "warning"
-    assert dict(rule.options) == {
-        "checks": ["agreement", "articles", "repeated-words"],
-        "allow": [],
-    }
-    doc = documentation(rule)
-    for name in ("`agreement`", "`articles`", "`repeated-words`", "`checks`", "`allow`"):
-        assert name in doc
+def test_the_family_is_three_rules_with_their_documentation_and_options() -> None:
+    rules = all_rules()
+    assert members("grammar") == set(RULE_OF_CHECK.values())
+    assert "grammar" not in rules  # a family id, not a rule
+    for rule_id in RULE_OF_CHECK.values():
+        rule = rules[rule_id]
+        assert (rule.family, rule.severity, rule.defaults) == (
+            "grammar",
+            Severity.WARNING,
+            {"allow": []},
+        )
+        assert rule.fixable == (rule_id == "grammar-repeated-words")
+        doc = documentation(rule)
+        for name in (*(f"`{r}`" for r in RULE_OF_CHECK.values()), "`allow`", "`grammar`"):
+            assert name in doc
 
 
 # --------------------------------------------------------------------------- generated sentences
@@ -441,7 +507,7 @@ def test_generated_correct_sentences_never_fire(sentences: list[str]) -> None:
 def test_the_documented_examples_behave_as_documented(tmp_path: Path) -> None:
     examples = [
         line.strip()
-        for line in documentation(all_rules()["grammar"]).splitlines()
+        for line in documentation(all_rules()["grammar-agreement"]).splitlines()
         if line.startswith("      ")
     ]
     assert len(examples) == 7

@@ -253,6 +253,25 @@ def test_duplicate_sentence_on_a_clinic_page() -> None:
     assert [f.related[0].position.line for f in found] == [14, 34]
 
 
+def test_duplicate_sentence_reports_answers_that_are_the_same_text(write: Any) -> None:
+    """Equal answers share their (cached) sentences; each copy is still a copy."""
+    answer = "You may also download by selecting the arrow on the top left."
+    path = write(
+        "faq/a.yaml",
+        "category: A\nentries:\n"
+        + "".join(
+            f"  - id: e{n}\n    question: Question {n}?\n    answer: {answer}\n" for n in (1, 2, 3)
+        ),
+    )
+    assert_findings(
+        audit(path, ["duplicate-sentence"]),
+        [
+            ("duplicate-sentence", "e2", 8, "answer of 'e1', at line 5"),
+            ("duplicate-sentence", "e3", 11, "answer of 'e1', at line 5"),
+        ],
+    )
+
+
 def test_stale_term_on_a_clinic_page() -> None:
     assert_findings(
         audit(CONTENT / "clinic.yaml", ["stale-term"]),

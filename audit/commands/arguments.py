@@ -7,7 +7,6 @@ is read in one place.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import NoReturn
 
@@ -56,12 +55,24 @@ examples:
 """
 
 
+class UsageError(Exception):
+    """A command line that cannot run. The command line says so, in one line or in
+    the chosen `--format`, and exits 2."""
+
+    def __init__(self, message: str, prog: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.prog = prog
+
+    def __str__(self) -> str:
+        return f"{self.prog}: error: {self.message} (see `{self.prog} --help`)"
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but with a one-line usage error instead of the usage block."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
-        raise SystemExit(EXIT_USAGE)
+        raise UsageError(message, self.prog)
 
 
 def _rule_list(value: str) -> frozenset[str]:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from audit.model import Corpus, Entry, Fix, Problem, Related, SourceFile
-from audit.source.scalars import ScalarText
+from audit.model import Corpus, Entry, Fix, Problem, Related, SourceFile, TextField
 
 TEXT_FIELDS = ("question", "answer")
 # Longer fields fail the schema's maxLength; text rules skip them rather than spend
@@ -20,7 +19,7 @@ MAX_TEXT = 100_000
 
 def texts(
     where: Corpus | SourceFile, fields: Iterable[str] = TEXT_FIELDS
-) -> Iterator[tuple[Entry, str, ScalarText]]:
+) -> Iterator[tuple[Entry, str, TextField]]:
     """Every text field of every entry of a run or of one file, in order, with its scalar."""
     wanted = tuple(fields)
     for entry in where.entries:
@@ -32,7 +31,7 @@ def texts(
 
 def problem_at(
     entry: Entry,
-    text: ScalarText,
+    text: TextField,
     index: int,
     length: int,
     message: str,

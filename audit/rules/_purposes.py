@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audit.config import CONFIG_FILE, Config, Contact
-from audit.model import Entry, Problem, Related
+from audit.model import Entry, Problem, Related, TextField
 from audit.rules._fields import problem_at
-from audit.source.scalars import ScalarText
 
 # Departments customers are sent to. "a|b" makes b another name for a.
 DEFAULT_PURPOSES = [
@@ -124,7 +123,7 @@ def display(purpose: str) -> str:
 
 
 def assign_purposes(
-    text: ScalarText,
+    text: TextField,
     spans: Sequence[tuple[int, int]],
     vocabulary: Vocabulary,
     other_line: re.Pattern[str] | None = None,
@@ -138,7 +137,7 @@ def assign_purposes(
     joined to the previous one by "or" or a comma shares its purpose.
     """
     value = text.value
-    clauses = _clauses(text, spans)
+    clauses = sentence_clauses(text, spans)
     results: list[tuple[str | None, tuple[int, int]]] = [(None, (0, 0))] * len(spans)
     by_clause: dict[tuple[int, int], list[int]] = {}
     for index, clause in enumerate(clauses):
@@ -174,7 +173,7 @@ def assign_purposes(
     return results
 
 
-def _clauses(text: ScalarText, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def sentence_clauses(text: TextField, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentence of each span, merged with the next when a span runs over its end
     (the period of "ext. 12" does not end a sentence)."""
     ranges = [(s.start, s.end) for s in text.sentences()]
@@ -248,7 +247,7 @@ class Sighting:
     """A contact detail where it stands, what must agree (`key`) and its purpose."""
 
     entry: Entry
-    text: ScalarText
+    text: TextField
     start: int
     end: int
     key: str  # E.164 for numbers, the address in lower case for emails

@@ -33,18 +33,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from audit.config import Config
-from audit.model import Corpus, Entry, Position, Problem, Related, Severity
-from audit.rules import check, register
+from audit.model import Corpus, Entry, Position, Problem, Related, Sentence, Severity, TextField
+from audit.rules import Option, Rule, RuleContext, Scope, corpus_check
 from audit.rules._fields import problem_at, texts
-from audit.source.scalars import ScalarText, Sentence
 
-DUPLICATE_SENTENCE = register(
+DUPLICATE_SENTENCE = Rule(
     "duplicate-sentence",
     Severity.WARNING,
     "the same sentence stands in two answers, or twice in one",
-    options={"min-words": 6, "ignore": []},
+    Scope.CORPUS,
+    options=(Option("min-words", 6), Option("ignore", ())),
 )
+RULES = (DUPLICATE_SENTENCE,)
 
 _WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*")
 _END = ".!?;:\u2026 "
@@ -55,12 +55,12 @@ def normalize_sentence(sentence: str) -> str:
     return " ".join(sentence.casefold().split()).rstrip(_END)
 
 
-@check(DUPLICATE_SENTENCE)
-def duplicate_sentences(corpus: Corpus, config: Config) -> Iterator[Problem]:
-    options = config.options(DUPLICATE_SENTENCE.id, DUPLICATE_SENTENCE.options)
+@corpus_check(DUPLICATE_SENTENCE)
+def duplicate_sentences(corpus: Corpus, context: RuleContext) -> Iterator[Problem]:
+    options = context.options
     min_words = int(options["min-words"])
     ignored = {normalize_sentence(str(s)) for s in options["ignore"]}
-    first: dict[str, tuple[Entry, ScalarText, Sentence]] = {}
+    first: dict[str, tuple[Entry, TextField, Sentence]] = {}
     for entry, _field, text in texts(corpus, ("answer",)):
         for sentence in text.sentences():
             if sentence.text.count(" ") + 1 < min_words or (
@@ -71,12 +71,12 @@ def duplicate_sentences(corpus: Corpus, config: Config) -> Iterator[Problem]:
             if key in ignored:
                 continue
             earlier = first.setdefault(key, (entry, text, sentence))
-            if earlier[2] is sentence:
-                continue
+            if earlier[1] is text and earlier[2] is sentence:
+                continue  # the first copy itself (equal answers share their cached sentences)
             yield _report((entry, text, sentence), earlier)
 
 
-Copy = tuple[Entry, ScalarText, Sentence]
+Copy = tuple[Entry, TextField, Sentence]
 
 
 def _report(later: Copy, earlier: Copy) -> Problem:

@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from audit.config import Config
 from audit.model import Corpus, Entry, Position, Problem, Related, Severity
-from audit.rules import check, register
+from audit.rules import Rule, RuleContext, Scope, corpus_check
 
-DUPLICATE_ID = register("duplicate-id", Severity.ERROR, "two entries share an id")
-DUPLICATE_QUESTION = register(
-    "duplicate-question", Severity.WARNING, "two entries ask the same question"
+DUPLICATE_ID = Rule("duplicate-id", Severity.ERROR, "two entries share an id", Scope.CORPUS)
+DUPLICATE_QUESTION = Rule(
+    "duplicate-question", Severity.WARNING, "two entries ask the same question", Scope.CORPUS
 )
+RULES = (DUPLICATE_ID, DUPLICATE_QUESTION)
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -31,8 +31,8 @@ def normalize_question(question: str) -> str:
     return _NOT_WORD.sub(" ", question.casefold()).strip()
 
 
-@check(DUPLICATE_ID)
-def duplicate_ids(corpus: Corpus, config: Config) -> Iterator[Problem]:
+@corpus_check(DUPLICATE_ID)
+def duplicate_ids(corpus: Corpus, context: RuleContext) -> Iterator[Problem]:
     yield from _duplicates(
         corpus,
         key=lambda e: e.id,
@@ -44,8 +44,8 @@ def duplicate_ids(corpus: Corpus, config: Config) -> Iterator[Problem]:
     )
 
 
-@check(DUPLICATE_QUESTION)
-def duplicate_questions(corpus: Corpus, config: Config) -> Iterator[Problem]:
+@corpus_check(DUPLICATE_QUESTION)
+def duplicate_questions(corpus: Corpus, context: RuleContext) -> Iterator[Problem]:
     yield from _duplicates(
         corpus,
         key=lambda e: normalize_question(e.question) if e.question else None,

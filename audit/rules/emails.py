@@ -35,20 +35,28 @@ without DNS, so an audit never touches the network.
       answer: Email us at customercare@imageskincare.con.   # email-domain-typo
       answer: Email us at jane@gmial.com.                   # email-domain-typo
       answer: Email us at customercare@imageskincare.com.   # passes
+
+  Like `email-inconsistent`, it compares entries: the domain most addresses
+  use and the website addresses can stand in any file, so it is judged once
+  every file is read. Judged file by file, a typo in a file of its own would
+  go unreported, and a report would depend on how the content is split into
+  files. It costs nothing extra there: `email-inconsistent` reads every
+  address of the run in the same pass.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import phonenumbers
 
 from audit.config import Config
 from audit.extract.emails import EmailMatch, find_emails, normalize, web_domains
-from audit.model import Corpus, Entry, Fix, Problem, Severity
-from audit.rules import check, register
+from audit.model import Corpus, Entry, Fix, Problem, Severity, SourceFile, TextField
+from audit.rules import Option, Rule, RuleContext, Scope, corpus_check, entry_check
 from audit.rules._fields import problem_at, texts
 from audit.rules._purposes import (
     DEFAULT_PURPOSES,
@@ -57,7 +65,6 @@ from audit.rules._purposes import (
     assign_purposes,
     inconsistencies,
 )
-from audit.source.scalars import ScalarText
 
 # Common mailbox providers: their domains are never typos, and typos of them are.
 # fmt: off
@@ -73,25 +80,29 @@ PROVIDERS = [
 ]
 # fmt: on
 
-EMAIL_INVALID = register("email-invalid", Severity.ERROR, "an email address is not valid")
-EMAIL_FORMAT = register(
+EMAIL_INVALID = Rule("email-invalid", Severity.ERROR, "an email address is not valid", Scope.ENTRY)
+EMAIL_FORMAT = Rule(
     "email-format",
     Severity.WARNING,
     "an email address is not in its normalized form",
+    Scope.ENTRY,
     fixable=True,
 )
-EMAIL_INCONSISTENT = register(
+EMAIL_INCONSISTENT = Rule(
     "email-inconsistent",
     Severity.WARNING,
     "two different email addresses are given for the same department",
-    options={"purposes": DEFAULT_PURPOSES},
+    Scope.CORPUS,
+    options=(Option("purposes", tuple(DEFAULT_PURPOSES)),),
 )
-EMAIL_DOMAIN_TYPO = register(
+EMAIL_DOMAIN_TYPO = Rule(
     "email-domain-typo",
     Severity.ERROR,
     "an email address's domain looks like a typo of a well-known or the content's own domain",
-    options={"providers": PROVIDERS},
+    Scope.CORPUS,
+    options=(Option("providers", tuple(PROVIDERS)),),
 )
+RULES = (EMAIL_INVALID, EMAIL_FORMAT, EMAIL_INCONSISTENT, EMAIL_DOMAIN_TYPO)
 
 MAX_EDITS = 2
 MIN_NAME = 5  # "aol" and "aon", "msn" and "msm": short names are all real
@@ -112,15 +123,28 @@ class Found:
     """An address and the entry and field it was found in."""
 
     entry: Entry
-    text: ScalarText
+    text: TextField
     email: EmailMatch
 
 
-@check(EMAIL_INVALID, EMAIL_FORMAT, EMAIL_INCONSISTENT, EMAIL_DOMAIN_TYPO)
-def email_addresses(corpus: Corpus, config: Config) -> Iterator[Problem]:
-    vocabulary = Vocabulary.build(
-        config.contacts, config.options(EMAIL_INCONSISTENT.id, EMAIL_INCONSISTENT.options)
-    )
+@entry_check(EMAIL_INVALID, EMAIL_FORMAT)
+def email_addresses(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
+    """Each address on its own: can it receive mail, is it in its normalized form."""
+    for entry, _field, text in texts(source):
+        for email in find_emails(text.value):
+            item = Found(entry, text, email)
+            if not email.valid:
+                yield _invalid(item)
+            elif email.normalized != email.raw:
+                yield _format(item)
+
+
+@corpus_check(EMAIL_INCONSISTENT, EMAIL_DOMAIN_TYPO)
+def email_addresses_compared(corpus: Corpus, context: RuleContext) -> Iterator[Problem]:
+    """The addresses of every entry compared: per department, and domain by domain."""
+    config = context.config
+    vocabulary = Vocabulary.build(config.contacts, context.options_of(EMAIL_INCONSISTENT))
+    consistency = context.runs(EMAIL_INCONSISTENT)
     found: list[Found] = []
     sightings: list[Sighting] = []
     websites: list[str] = []
@@ -130,6 +154,8 @@ def email_addresses(corpus: Corpus, config: Config) -> Iterator[Problem]:
         if not emails:
             continue
         found += [Found(entry, text, email) for email in emails]
+        if not consistency:
+            continue
         compared = [e for e in emails if e.valid and not e.in_link]
         purposes = assign_purposes(text, [(e.start, e.end) for e in compared], vocabulary)
         for email, (purpose, clause) in zip(compared, purposes, strict=True):
@@ -139,15 +165,11 @@ def email_addresses(corpus: Corpus, config: Config) -> Iterator[Problem]:
                     entry, text, email.start, email.end, shown.casefold(), shown, purpose, clause
                 )
             )
-    domains = _Domains.build(config, websites, [f.email for f in found])
-    for item in found:
-        email = item.email
-        if not email.valid:
-            yield _invalid(item)
-            continue
-        if email.normalized != email.raw:
-            yield _format(item)
-        if (typo := domains.typo_of(email.domain)) is not None:
+    domains = _Domains.build(
+        config, context.options_of(EMAIL_DOMAIN_TYPO), websites, [f.email for f in found]
+    )
+    for item in found if context.runs(EMAIL_DOMAIN_TYPO) else ():
+        if item.email.valid and (typo := domains.typo_of(item.email.domain)) is not None:
             yield _typo(item, *typo)
     yield from inconsistencies(
         sightings, _contact_addresses(config), config, noun="address", rule=EMAIL_INCONSISTENT.id
@@ -224,9 +246,12 @@ class _Domains:
 
     @classmethod
     def build(
-        cls, config: Config, websites: Iterable[str], emails: Sequence[EmailMatch]
+        cls,
+        config: Config,
+        options: Mapping[str, Any],
+        websites: Iterable[str],
+        emails: Sequence[EmailMatch],
     ) -> _Domains:
-        options = config.options(EMAIL_DOMAIN_TYPO.id, EMAIL_DOMAIN_TYPO.options)
         raw = options.get("providers", PROVIDERS)
         trusted = {str(p).lower(): "a common email provider" for p in raw if isinstance(p, str)}
         for site in websites:

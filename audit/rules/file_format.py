@@ -23,18 +23,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from audit.config import Config
 from audit.model import Problem, Severity, SourceFile
-from audit.rules import file_check, register
+from audit.rules import Rule, RuleContext, Scope, entry_check
 from audit.source import compose as syntax
 from audit.source import loader, reading
 
-UNREADABLE = register(reading.UNREADABLE, Severity.ERROR, "the file cannot be read as UTF-8 text")
-BOM = register(reading.BOM, Severity.WARNING, "the file starts with a byte-order mark")
-SYNTAX = register(syntax.SYNTAX, Severity.ERROR, "the file is not valid YAML")
-DUPLICATE_KEY = register(loader.DUPLICATE_KEY, Severity.ERROR, "a key appears twice in one mapping")
+UNREADABLE = Rule(
+    reading.UNREADABLE, Severity.ERROR, "the file cannot be read as UTF-8 text", Scope.ENTRY
+)
+BOM = Rule(reading.BOM, Severity.WARNING, "the file starts with a byte-order mark", Scope.ENTRY)
+SYNTAX = Rule(syntax.SYNTAX, Severity.ERROR, "the file is not valid YAML", Scope.ENTRY)
+DUPLICATE_KEY = Rule(
+    loader.DUPLICATE_KEY, Severity.ERROR, "a key appears twice in one mapping", Scope.ENTRY
+)
+RULES = (UNREADABLE, BOM, SYNTAX, DUPLICATE_KEY)
 
 
-@file_check(SYNTAX, UNREADABLE, BOM, DUPLICATE_KEY)
-def loading_problems(source: SourceFile, config: Config) -> Iterator[Problem]:
+@entry_check(SYNTAX, UNREADABLE, BOM, DUPLICATE_KEY)
+def loading_problems(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
     yield from source.problems

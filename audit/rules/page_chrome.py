@@ -28,45 +28,49 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from audit.config import Config
 from audit.model import Problem, Severity, SourceFile
-from audit.rules import file_check, register
+from audit.rules import Option, Rule, RuleContext, Scope, entry_check
 from audit.rules._fields import problem_at, texts
 
-PAGE_CHROME = register(
+PAGE_CHROME = Rule(
     "page-chrome",
     Severity.WARNING,
     'a line that is a leftover of the web page, such as "Skip to content" or "Cart"',
-    options={
-        "phrases": [
-            "Skip to content",
-            "Skip to main content",
-            "Your cart is empty",
-            "Add to cart",
-            "View cart",
-            "Cart",
-            "Menu",
-            "Close",
-            "Sign in",
-            "Sign out",
-            "Log in",
-            "Log out",
-            "Back to top",
-            "Follow us",
-            "Follow us on Instagram",
-            "Follow us on Facebook",
-        ],
-        "copyright": True,
-    },
+    Scope.ENTRY,
+    options=(
+        Option(
+            "phrases",
+            (
+                "Skip to content",
+                "Skip to main content",
+                "Your cart is empty",
+                "Add to cart",
+                "View cart",
+                "Cart",
+                "Menu",
+                "Close",
+                "Sign in",
+                "Sign out",
+                "Log in",
+                "Log out",
+                "Back to top",
+                "Follow us",
+                "Follow us on Instagram",
+                "Follow us on Facebook",
+            ),
+        ),
+        Option("copyright", True),
+    ),
 )
+RULES = (PAGE_CHROME,)
 
 _COUNT = re.compile(r"\s*\(\d+\)$")
 _COPYRIGHT = re.compile(r"(?:copyright\s*)?(?:\u00a9|\(c\))\s*(?:\d{4}\b)", re.IGNORECASE)
 
 
-@file_check(PAGE_CHROME)
-def page_chrome(source: SourceFile, config: Config) -> Iterator[Problem]:
-    options = config.options(PAGE_CHROME.id, PAGE_CHROME.options)
+@entry_check(PAGE_CHROME)
+def page_chrome(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
+    options = context.options
     phrases = {_normalize(str(p)) for p in options["phrases"]} - {""}
     copyrights = bool(options["copyright"])
     if not phrases and not copyrights:

@@ -20,7 +20,8 @@ postcodes are left alone.
       answer: They can be reached at (800) 796 - 7546.   # phone-format
       answer: They can be reached at (800) 796-7546.     # passes
 
-- `phone-inconsistent`: two numbers are given for the same purpose. The
+- `phone-inconsistent`: two numbers are given for the same purpose (it
+  compares entries, so it is judged once every file is read). The
   purpose is the department named next to the number in its sentence: a
   config contact's `words`, whose `phone` is then the right number, or a
   department word ("customer care", "sales", "billing"; the `purposes`
@@ -44,8 +45,8 @@ import phonenumbers
 
 from audit.config import Config
 from audit.extract.phones import PhoneMatch, find_phones
-from audit.model import Corpus, Entry, Problem, Severity
-from audit.rules import check, register
+from audit.model import Corpus, Entry, Problem, Severity, SourceFile, TextField
+from audit.rules import Option, Rule, RuleContext, Scope, corpus_check, entry_check
 from audit.rules._fields import problem_at, texts
 from audit.rules._purposes import (
     DEFAULT_PURPOSES,
@@ -53,24 +54,30 @@ from audit.rules._purposes import (
     Vocabulary,
     assign_purposes,
     inconsistencies,
+    sentence_clauses,
 )
-from audit.source.scalars import ScalarText
 
-PHONE_INVALID = register(
-    "phone-invalid", Severity.ERROR, "a phone number is not a valid number for its region"
+PHONE_INVALID = Rule(
+    "phone-invalid",
+    Severity.ERROR,
+    "a phone number is not a valid number for its region",
+    Scope.ENTRY,
 )
-PHONE_FORMAT = register(
+PHONE_FORMAT = Rule(
     "phone-format",
     Severity.WARNING,
     "a phone number is not written in the house style",
+    Scope.ENTRY,
     fixable=True,
 )
-PHONE_INCONSISTENT = register(
+PHONE_INCONSISTENT = Rule(
     "phone-inconsistent",
     Severity.WARNING,
     "two different phone numbers are given for the same department",
-    options={"purposes": DEFAULT_PURPOSES},
+    Scope.CORPUS,
+    options=(Option("purposes", tuple(DEFAULT_PURPOSES)),),
 )
+RULES = (PHONE_INVALID, PHONE_FORMAT, PHONE_INCONSISTENT)
 
 # Numbers for callers abroad, faxes and text lines are different lines of the same department.
 _FROM_ABROAD = re.compile(
@@ -85,25 +92,39 @@ OTHER_LINE = re.compile(
 )
 
 
-@check(PHONE_INVALID, PHONE_FORMAT, PHONE_INCONSISTENT)
-def phone_numbers(corpus: Corpus, config: Config) -> Iterator[Problem]:
-    vocabulary = Vocabulary.build(
-        config.contacts, config.options(PHONE_INCONSISTENT.id, PHONE_INCONSISTENT.options)
-    )
-    sightings: list[Sighting] = []
-    for entry, _field, text in texts(corpus):
+@entry_check(PHONE_INVALID, PHONE_FORMAT)
+def phone_numbers(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
+    """Each number on its own: can it be dialled, is it in house style."""
+    config = context.config
+    for entry, _field, text in texts(source):
         phones = find_phones(text.value, config.region)
         if not phones:
             continue
         yield from (_invalid(entry, text, p, config.region) for p in phones if not p.valid)
         valid = [p for p in phones if p.valid]
-        purposes = assign_purposes(text, [(p.start, p.end) for p in valid], vocabulary, OTHER_LINE)
-        for phone, (purpose, clause) in zip(valid, purposes, strict=True):
+        clauses = sentence_clauses(text, [(p.start, p.end) for p in valid])
+        for phone, clause in zip(valid, clauses, strict=True):
             abroad = bool(_FROM_ABROAD.search(text.value, *clause))
             if (problem := _format(entry, text, phone, config, abroad)) is not None:
                 yield problem
+
+
+@corpus_check(PHONE_INCONSISTENT)
+def inconsistent_phone_numbers(corpus: Corpus, context: RuleContext) -> Iterator[Problem]:
+    """The numbers of every entry compared, department by department."""
+    config = context.config
+    vocabulary = Vocabulary.build(config.contacts, context.options)
+    sightings: list[Sighting] = []
+    for entry, _field, text in texts(corpus):
+        phones = find_phones(text.value, config.region)
+        if not phones:
+            continue
+        valid = [p for p in phones if p.valid]
+        purposes = assign_purposes(text, [(p.start, p.end) for p in valid], vocabulary, OTHER_LINE)
+        for phone, (purpose, clause) in zip(valid, purposes, strict=True):
             if phone.in_link:
                 continue
+            abroad = bool(_FROM_ABROAD.search(text.value, *clause))
             shown = phone.formatted(config.phone_style, config.region)
             purpose = None if abroad else purpose
             sightings.append(
@@ -114,7 +135,7 @@ def phone_numbers(corpus: Corpus, config: Config) -> Iterator[Problem]:
     )
 
 
-def _invalid(entry: Entry, text: ScalarText, phone: PhoneMatch, region: str) -> Problem:
+def _invalid(entry: Entry, text: TextField, phone: PhoneMatch, region: str) -> Problem:
     country = _region_of(phone, region)
     hint = ""
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
@@ -142,7 +163,7 @@ def _region_of(phone: PhoneMatch, region: str) -> str:
 
 
 def _format(
-    entry: Entry, text: ScalarText, phone: PhoneMatch, config: Config, abroad: bool
+    entry: Entry, text: TextField, phone: PhoneMatch, config: Config, abroad: bool
 ) -> Problem | None:
     """A number not in house style. A sentence for callers abroad keeps numbers international."""
     if phone.in_link:

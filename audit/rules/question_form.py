@@ -32,17 +32,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from audit.config import Config
 from audit.model import Problem, Severity, SourceFile
-from audit.rules import file_check, register
+from audit.rules import Option, Rule, RuleContext, Scope, entry_check
 from audit.rules._fields import problem_at, texts
 
-QUESTION_FORM = register(
+QUESTION_FORM = Rule(
     "question-form",
     Severity.WARNING,
     "a question without a question mark, or one that reads as a statement",
-    options={"max-statements-before": 1},
+    Scope.ENTRY,
+    options=(Option("max-statements-before", 1),),
 )
+RULES = (QUESTION_FORM,)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -85,9 +86,9 @@ _ABBREVIATIONS = _words(
 )
 
 
-@file_check(QUESTION_FORM)
-def question_form(source: SourceFile, config: Config) -> Iterator[Problem]:
-    options = config.options(QUESTION_FORM.id, QUESTION_FORM.options)
+@entry_check(QUESTION_FORM)
+def question_form(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
+    options = context.options
     most = int(options["max-statements-before"])
     for entry, _field, text in texts(source, ("question",)):
         value = text.value

@@ -21,16 +21,17 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from audit.config import Config
 from audit.model import Entry, Position, Problem, Severity, SourceFile
-from audit.rules import file_check, register
+from audit.rules import Option, Rule, RuleContext, Scope, entry_check
 
-REVIEW_DUE = register(
+REVIEW_DUE = Rule(
     "review-due",
     Severity.WARNING,
     "an entry whose last review is older than the allowed interval",
-    options={"max-age-months": 12, "require": False},
+    Scope.ENTRY,
+    options=(Option("max-age-months", 12), Option("require", False)),
 )
+RULES = (REVIEW_DUE,)
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -40,9 +41,9 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-@file_check(REVIEW_DUE)
-def review_due(source: SourceFile, config: Config) -> Iterator[Problem]:
-    options = config.options(REVIEW_DUE.id, REVIEW_DUE.options)
+@entry_check(REVIEW_DUE)
+def review_due(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
+    options = context.options
     months = int(options["max-age-months"])
     require = bool(options["require"])
     now = today()

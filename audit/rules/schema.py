@@ -17,18 +17,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from audit.config import Config
 from audit.model import Problem, Severity, SourceFile
-from audit.rules import file_check, register
+from audit.rules import Rule, RuleContext, Scope, entry_check
 from audit.source.schema_messages import Target, validate
 
-SCHEMA = register("schema", Severity.ERROR, "the content does not match the FAQ schema")
-IMPLICIT_TYPE = register(
-    "implicit-type", Severity.ERROR, "unquoted text that YAML reads as a boolean, number or date"
+SCHEMA = Rule("schema", Severity.ERROR, "the content does not match the FAQ schema", Scope.ENTRY)
+IMPLICIT_TYPE = Rule(
+    "implicit-type",
+    Severity.ERROR,
+    "unquoted text that YAML reads as a boolean, number or date",
+    Scope.ENTRY,
 )
+RULES = (SCHEMA, IMPLICIT_TYPE)
 _TARGET = Target("faq.schema.json", SCHEMA.id, IMPLICIT_TYPE.id)
 
 
-@file_check(SCHEMA, IMPLICIT_TYPE)
-def schema_problems(source: SourceFile, config: Config) -> Iterator[Problem]:
+@entry_check(SCHEMA, IMPLICIT_TYPE)
+def schema_problems(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
     yield from validate(source, _TARGET)

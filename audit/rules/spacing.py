@@ -32,12 +32,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from audit.config import Config
 from audit.extract.phones import phone_spans
-from audit.model import Entry, Fix, Problem, Severity, SourceFile
-from audit.rules import file_check, register
+from audit.model import Entry, Fix, Problem, Severity, SourceFile, TextField
+from audit.rules import Option, Rule, RuleContext, Scope, entry_check
 from audit.rules._fields import problem_at, texts
-from audit.source.scalars import ScalarText
 
 KINDS = (
     "double-space",
@@ -47,14 +45,15 @@ KINDS = (
     "hyphen-space",
 )
 
-SPACING = register(
+SPACING = Rule(
     "spacing",
     Severity.WARNING,
     "doubled spaces, a space before punctuation, or spaces around a hyphen in a number",
-    options={"checks": list(KINDS)},
-    choices={"checks": KINDS},
+    Scope.ENTRY,
+    options=(Option("checks", KINDS, choices=KINDS),),
     fixable=True,
 )
+RULES = (SPACING,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +79,15 @@ _SUSPENDED = frozenset({"and", "or", "nor", "to", "through", "vs", "versus", "un
 _YEAR = re.compile(r"(19|20)\d\d")
 
 
-@file_check(SPACING)
-def spacing(source: SourceFile, config: Config) -> Iterator[Problem]:
-    options = config.options(SPACING.id, SPACING.options)
-    kinds = frozenset(str(kind) for kind in options["checks"])
+@entry_check(SPACING)
+def spacing(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
+    kinds = frozenset(str(kind) for kind in context.options["checks"])
     for entry, _field, text in texts(source):
-        yield from _problems(entry, text, kinds, config.region)
+        yield from _problems(entry, text, kinds, context.config.region)
 
 
 def _problems(
-    entry: Entry, text: ScalarText, kinds: frozenset[str], region: str
+    entry: Entry, text: TextField, kinds: frozenset[str], region: str
 ) -> Iterator[Problem]:
     value = text.value
     if not any(needle in value for needle in _NEEDLES):
@@ -106,7 +104,7 @@ def _problems(
         )
 
 
-def _fix(text: ScalarText, slip: Slip) -> Fix | None:
+def _fix(text: TextField, slip: Slip) -> Fix | None:
     """The repair, when the spaces stand in the file exactly as in the value.
 
     Where YAML folds a line break into a space, the file holds a line break and

@@ -20,37 +20,40 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from audit.config import Config
 from audit.model import Problem, Severity, SourceFile
-from audit.rules import file_check, register
+from audit.rules import Option, Rule, RuleContext, Scope, entry_check
 from audit.rules._fields import problem_at, texts
 
-STALE_TERM = register(
+STALE_TERM = Rule(
     "stale-term",
     Severity.WARNING,
     "wording that dates the content, such as COVID-19-era notices",
-    options={
-        "terms": [
-            "due to COVID-19",
-            "COVID-19",
-            "COVID19",
-            "COVID",
-            "coronavirus",
-            "pandemic",
-            "social distancing",
-            "curbside pickup",
-            "curbside pick-up",
-            "in these uncertain times",
-            "new normal",
-        ]
-    },
+    Scope.ENTRY,
+    options=(
+        Option(
+            "terms",
+            (
+                "due to COVID-19",
+                "COVID-19",
+                "COVID19",
+                "COVID",
+                "coronavirus",
+                "pandemic",
+                "social distancing",
+                "curbside pickup",
+                "curbside pick-up",
+                "in these uncertain times",
+                "new normal",
+            ),
+        ),
+    ),
 )
+RULES = (STALE_TERM,)
 
 
-@file_check(STALE_TERM)
-def stale_terms(source: SourceFile, config: Config) -> Iterator[Problem]:
-    options = config.options(STALE_TERM.id, STALE_TERM.options)
-    pattern = term_pattern(options["terms"])
+@entry_check(STALE_TERM)
+def stale_terms(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
+    pattern = term_pattern(context.options["terms"])
     if pattern is None:
         return
     for entry, _field, text in texts(source):

@@ -1,9 +1,10 @@
 """`# faq-audit: ignore[…]` comments that silence nothing.
 
-A suppression outlives the defect it was written for: once the text is fixed
-or the rule no longer fires, the comment only hides the next real finding.
-The core reports each suppression that matched no finding, and each that names
-a rule faq-audit does not have:
+- `unused-suppression`: a suppression outlives the defect it was written
+  for: once the text is fixed or the rule no longer fires, the comment only
+  hides the next real finding. The core reports each suppression that
+  matched no finding, and each that names neither a rule nor a family of
+  rules (`ignore[grammar]` stands for every `grammar-…` rule):
 
     - id: promo  # faq-audit: ignore[duplicate-id] kept for old links   (matches nothing)
 
@@ -13,8 +14,10 @@ Suppressions of rules that are not selected in this run are not judged.
 from __future__ import annotations
 
 from audit.model import Severity
-from audit.rules import register
+from audit.rules import Rule, Scope
 
-UNUSED_SUPPRESSION = register(
-    "unused-suppression", Severity.WARNING, "an ignore comment that silences nothing"
+# Reported by the core, which alone sees every suppression and every finding: no check.
+UNUSED_SUPPRESSION = Rule(
+    "unused-suppression", Severity.WARNING, "an ignore comment that silences nothing", Scope.CORPUS
 )
+RULES = (UNUSED_SUPPRESSION,)

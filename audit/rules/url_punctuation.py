@@ -26,17 +26,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from audit.config import Config
 from audit.model import Problem, Severity, SourceFile
-from audit.rules import file_check, register
+from audit.rules import Option, Rule, RuleContext, Scope, entry_check
 from audit.rules._fields import problem_at, texts
 
-URL_PUNCTUATION = register(
+URL_PUNCTUATION = Rule(
     "url-punctuation",
     Severity.WARNING,
     "a URL immediately followed by sentence punctuation that readers take into the link",
-    options={"punctuation": ".,;:!?"},
+    Scope.ENTRY,
+    options=(Option("punctuation", ".,;:!?"),),
 )
+RULES = (URL_PUNCTUATION,)
 
 # A web address: a scheme or `www.`, then everything up to white space or a character
 # that cannot stand in a URL as written in text. The trailing punctuation is peeled off
@@ -80,10 +81,9 @@ def _unbalanced(url: str) -> bool:
     return opening is not None and url.count(last) > url.count(opening)
 
 
-@file_check(URL_PUNCTUATION)
-def url_punctuation(source: SourceFile, config: Config) -> Iterator[Problem]:
-    options = config.options(URL_PUNCTUATION.id, URL_PUNCTUATION.options)
-    marks = str(options["punctuation"])
+@entry_check(URL_PUNCTUATION)
+def url_punctuation(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
+    marks = str(context.options["punctuation"])
     for entry, _field, text in texts(source):
         value = text.value
         for start, end in url_spans(value):

@@ -33,29 +33,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from audit.config import Config
 from audit.model import Problem, Severity, SourceFile
-from audit.rules import file_check, register
+from audit.rules import Option, Rule, RuleContext, Scope, entry_check
 from audit.rules._fields import problem_at, texts
 from audit.rules.url_punctuation import URL
 
-VAGUE_LINK_TEXT = register(
+VAGUE_LINK_TEXT = Rule(
     "vague-link-text",
     Severity.WARNING,
     'a link carried by words such as "click here" that do not say where it goes',
-    options={
-        "phrases": [
-            "click here",
-            "tap here",
-            "this link",
-            "read more",
-            "learn more",
-            "here",
-            "more",
-        ],
-        "anywhere": ["click here", "tap here", "this link"],
-    },
+    Scope.ENTRY,
+    options=(
+        Option(
+            "phrases",
+            ("click here", "tap here", "this link", "read more", "learn more", "here", "more"),
+        ),
+        Option("anywhere", ("click here", "tap here", "this link")),
+    ),
 )
+RULES = (VAGUE_LINK_TEXT,)
 
 _HTML_LINK = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\([^()\s]+(?:\s+\"[^\"]*\")?\)")
@@ -71,9 +67,9 @@ _INTRODUCES = re.compile(
 _EDGE_PUNCTUATION = " \t\n.,:;!?\u2026\u00bb\u2192>-"
 
 
-@file_check(VAGUE_LINK_TEXT)
-def vague_link_text(source: SourceFile, config: Config) -> Iterator[Problem]:
-    options = config.options(VAGUE_LINK_TEXT.id, VAGUE_LINK_TEXT.options)
+@entry_check(VAGUE_LINK_TEXT)
+def vague_link_text(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
+    options = context.options
     anywhere = _normalized(options["anywhere"])
     phrases = _normalized(options["phrases"]) | anywhere
     if not phrases:

@@ -13,20 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from audit.model import Fix, Position
+from audit.model import Fix, Position, Sentence
 
 # A sentence ends at . ! or ? (optionally followed by closing quotes or brackets)
 # followed by white space; paragraphs also end sentences.
 _SENTENCE_END = re.compile("[.!?]+[\"'\u201d\u2019)\\]]*(?=\\s)|\n\\s*\n")
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence of a text field and the span of the value it covers."""
-
-    text: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)

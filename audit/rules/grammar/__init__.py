@@ -1,12 +1,17 @@
 """Frequent grammar slips, found by a few narrow patterns that do not cry wolf.
 
-`grammar` is not a grammar checker. It knows three slips that FAQ writers make
-again and again, and reports them only where a pattern is certain; anything it
-cannot be sure of it leaves alone, because a rule that flags correct sentences
-gets switched off. The message names the slip (`agreement`, `articles` or
-`repeated-words`) and the words to write instead.
+The `grammar` family is not a grammar checker. It knows three slips that FAQ
+writers make again and again, each a rule of its own, and reports them only
+where a pattern is certain; anything it cannot be sure of it leaves alone,
+because a rule that flags correct sentences gets switched off. The message
+names the slip and the words to write instead.
 
-- `agreement`: a singular count noun of a short list (order, item, payment,
+The family id stands for all three: `--select grammar`, `--ignore grammar`,
+`rules: grammar:` in faq-audit.yaml and `ignore[grammar]` apply to each of
+them; a rule's own id picks out one (`rules: grammar-articles: {severity:
+'off'}` silences only the articles).
+
+- `grammar-agreement`: a singular count noun of a short list (order, item, payment,
   refund, account, …) with no determiner, right after "once", "when", "if",
   "unless", "whether", "because", "while" or "as soon as" (or at the start of
   a sentence, also after "after", "before", "until" or "since"), followed by a
@@ -20,7 +25,7 @@ gets switched off. The message names the slip (`agreement`, `articles` or
       There is 3 items in your cart.                          (reported)
       There are 3 items in your cart.
 
-- `articles`: "a" before a vowel sound, "an" before a consonant sound. Sound,
+- `grammar-articles`: "a" before a vowel sound, "an" before a consonant sound. Sound,
   not spelling, decides: "an hour", "an honest", "a user", "a one-time fee",
   "a European", "a URL", "an FAQ", "an MRI", "an 8-week course", "an 18-month
   plan", "a 10% discount", "a U-turn", "an X-ray". Words it cannot be sure of
@@ -32,7 +37,7 @@ gets switched off. The message names the slip (`agreement`, `articles` or
       It takes about a hour to approve a account.    (reported twice)
       It takes about an hour to approve an account.
 
-- `repeated-words`: the same word twice in a row, also across a line break:
+- `grammar-repeated-words`: the same word twice in a row, also across a line break:
   "the the", "to to". Doubles that English allows are accepted: "had had",
   "that that", "log in in", "will will", "do do", "what it is is", and a
   repeated capitalised word ("Walla Walla"). This is the only slip with a fix:
@@ -46,43 +51,70 @@ types) is quoted as it stands and is not judged; neither are URLs, email
 addresses and `code`. A text longer than 100,000 characters is not prose
 someone wrote as one answer and is not read at all.
 
-Options:
-
-- `checks`: the slips to look for; default all three:
-  `[agreement, articles, repeated-words]`.
-- `allow`: phrases to accept, matched without regard to case; a finding that
-  touches one of them is not reported, e.g. `allow: ["a FAQ", "what it is is"]`.
+Option, of each of the three (set it under `grammar:` for all of them):
+`allow`, phrases to accept, matched without regard to case; a finding that
+touches one of them is not reported, e.g. `allow: ["a FAQ", "what it is is"]`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 
-from audit.config import Config
 from audit.model import Problem, Severity, SourceFile
-from audit.rules import file_check, register
+from audit.rules import Option, Rule, RuleContext, Scope, entry_check
 from audit.rules._fields import problem_at, texts
-from audit.rules.grammar.checks import CHECKS, find_slips
+from audit.rules.grammar.checks import AGREEMENT, ARTICLES, REPEATED_WORDS, find_slips
 from audit.rules.grammar.common import phrase_pattern, touches
 
-RULE = register(
-    "grammar",
+FAMILY = "grammar"
+_ALLOW = Option("allow", (), doc="phrases to accept, matched without regard to case")
+
+GRAMMAR_AGREEMENT = Rule(
+    "grammar-agreement",
     Severity.WARNING,
-    "frequent grammar slips: subject-verb agreement, a/an, repeated words",
-    options={"checks": list(CHECKS), "allow": []},
-    choices={"checks": CHECKS},
-    fixable=True,
+    'a subject and its verb that do not agree: "Once order are placed"',
+    Scope.ENTRY,
+    options=(_ALLOW,),
+    family=FAMILY,
 )
+GRAMMAR_ARTICLES = Rule(
+    "grammar-articles",
+    Severity.WARNING,
+    '"a" before a vowel sound or "an" before a consonant sound',
+    Scope.ENTRY,
+    options=(_ALLOW,),
+    family=FAMILY,
+)
+GRAMMAR_REPEATED_WORDS = Rule(
+    "grammar-repeated-words",
+    Severity.WARNING,
+    'the same word twice in a row: "the the"',
+    Scope.ENTRY,
+    options=(_ALLOW,),
+    fixable=True,
+    family=FAMILY,
+)
+RULES = (GRAMMAR_AGREEMENT, GRAMMAR_ARTICLES, GRAMMAR_REPEATED_WORDS)
+# The slip each rule reports, as `find_slips` names it.
+_RULE_OF_SLIP = {
+    AGREEMENT: GRAMMAR_AGREEMENT,
+    ARTICLES: GRAMMAR_ARTICLES,
+    REPEATED_WORDS: GRAMMAR_REPEATED_WORDS,
+}
 
 
-@file_check(RULE)
-def grammar(source: SourceFile, config: Config) -> Iterator[Problem]:
-    options = config.options(RULE.id, RULE.options)
-    enabled = frozenset(str(name) for name in options["checks"]) & frozenset(CHECKS)
-    allowed = [phrase_pattern(str(phrase)) for phrase in options["allow"] if str(phrase).strip()]
+@entry_check(*RULES)
+def grammar(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
+    running = {slip: rule for slip, rule in _RULE_OF_SLIP.items() if context.runs(rule)}
+    if not running:
+        return
+    allowed = {
+        slip: _patterns(tuple(context.options_of(rule)["allow"])) for slip, rule in running.items()
+    }
     for entry, _field, text in texts(source):
-        for slip in find_slips(text.value, enabled):
-            if any(touches(p, text.value, slip) for p in allowed):
+        for slip in find_slips(text.value, running):
+            if any(touches(p, text.value, slip) for p in allowed[slip.check]):
                 continue
             fix = None
             # Only when both copies stand in the file as in the text: across a line break,
@@ -91,4 +123,11 @@ def grammar(source: SourceFile, config: Config) -> Iterator[Problem]:
                 start, end = slip.remove
                 word = text.value[start:end].strip()
                 fix = text.fix(start, end - start, "", f'remove the repeated "{word}"')
-            yield problem_at(entry, text, slip.start, slip.end - slip.start, slip.message, fix=fix)
+            rule = running[slip.check].id
+            yield problem_at(
+                entry, text, slip.start, slip.end - slip.start, slip.message, fix=fix, rule=rule
+            )
+
+
+def _patterns(phrases: Iterable[object]) -> list[re.Pattern[str]]:
+    return [phrase_pattern(str(phrase)) for phrase in phrases if str(phrase).strip()]

@@ -12,6 +12,7 @@ from audit.config import Config, ConfigError, find_config, load_config
 from audit.model import Severity
 from audit.rules import config_problems
 from tests.conftest import ROOT, CliRun
+from tests.rules.helpers import CONTENT
 
 GOOD = """\
 region: GB
@@ -208,3 +209,19 @@ def test_the_config_module_imports_nothing_from_the_rules() -> None:
         for alias in node.names
     ]
     assert imported and not [name for name in imported if name.startswith("audit.rules")]
+
+
+def test_rule_options_in_the_config_file_are_checked(cli: CliRun, write: Any) -> None:
+    write("faq/clinic.yaml", (CONTENT / "clinic.yaml").read_text(encoding="utf-8"))
+    write("faq-audit.yaml", "rules:\n  review-due:\n    max-age-months: twelve\n")
+    code, out, err = cli("validate", "faq", "--select", "review-due")
+    assert code == 2 and out == ""
+    assert "review-due: 'max-age-months' must be a number" in err
+    write("faq-audit.yaml", "rules:\n  stale-term:\n    terms: [video visits]\n")
+    code, out, err = cli("validate", "faq", "--select", "stale-term")
+    assert code == 0
+    assert out.splitlines() == [
+        "faq/clinic.yaml:32:40: warning stale-term 'video visits' dates this text to the "
+        "time it was written; re-check whether what it says still holds, then update the "
+        "sentence or remove it"
+    ]

@@ -28,10 +28,10 @@ def test_every_rule_option_and_config_key_is_documented() -> None:
             assert f"`{option.name}`" in README, (rule.id, option.name)
 
 
-def test_the_adding_a_rule_example_is_the_real_module_and_its_test() -> None:
+def test_the_adding_a_rule_example_is_the_real_module_and_its_cases() -> None:
     section = README.split("## Adding a rule", 1)[1].split("\n## ", 1)[0]
-    blocks = re.findall(r"```python\n(.*?)```", section, re.DOTALL)
+    blocks = re.findall(r"```(?:python|yaml)\n(.*?)```", section, re.DOTALL)
     assert blocks == [
         (ROOT / "audit" / "rules" / "stale_term.py").read_text(encoding="utf-8"),
-        (ROOT / "tests" / "test_stale_term.py").read_text(encoding="utf-8"),
-    ], "paste audit/rules/stale_term.py and tests/test_stale_term.py into the README again"
+        (ROOT / "tests" / "rules" / "cases" / "stale-term.yml").read_text(encoding="utf-8"),
+    ], "paste audit/rules/stale_term.py and tests/rules/cases/stale-term.yml into the README"

@@ -29,6 +29,7 @@ from audit.rules import (
     registry,
 )
 from tests.conftest import ROOT, CliRun
+from tests.rules.helpers import STYLE_RULES
 
 SLIPS = """\
 category: A
@@ -204,3 +205,15 @@ def test_rules_explains_a_family_and_each_of_its_rules(cli: CliRun) -> None:
     assert "  allow: []" in out
     code, out, _ = cli("rules", "grammar-articles")
     assert code == 0 and out.startswith("grammar-articles (warning; of the grammar family)\n\n")
+
+
+def test_every_style_rule_is_listed_as_a_warning_with_its_documentation(cli: CliRun) -> None:
+    rules = all_rules()
+    for rule_id in STYLE_RULES:
+        assert str(rules[rule_id].severity) == "warning"
+        assert rules[rule_id].options, rule_id
+        code, out, _ = cli("rules", rule_id)
+        assert code == 0
+        assert out.startswith(f"{rule_id} (warning)\n\n")
+        assert f"\n- `{rule_id}`: " in out  # the module docstring says what it catches
+        assert "Options (set under rules: in faq-audit.yaml)" in out

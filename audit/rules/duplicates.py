@@ -2,9 +2,30 @@
 
 - `duplicate-id`: two entries share an id, in one file or across files. Links,
   history and suppressions refer to entries by id, so each must be unique.
+
+      - id: track-order
+        question: How do I track my order?
+      - id: track-order                       # duplicate-id
+        question: Can I change my delivery address?
+
+  With an id of its own, the second entry passes:
+
+      - id: change-address
+        question: Can I change my delivery address?
+
 - `duplicate-question`: two entries ask the same question, ignoring case,
   spacing and punctuation ("How do I track my order?" and "how do I track my
   order"). Customers then find two answers that drift apart.
+
+      - id: track-order
+        question: How do I track my order?
+      - id: order-tracking
+        question: how do I  track my order    # duplicate-question
+
+  Asking a question of its own, it passes:
+
+      - id: track-return
+        question: How do I track my return?
 
 The finding stands on the second copy and points back at the first.
 """

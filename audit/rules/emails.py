@@ -23,6 +23,7 @@ without DNS, so an audit never touches the network.
 
       answer: Email customer care at care@example.com.       # in one entry
       answer: Email customer care at help@example.com.       # email-inconsistent
+      answer: Email billing at billing@example.com.          # passes: another department
 
 - `email-domain-typo`: the domain is one or two typing slips (a wrong,
   missing, extra or swapped letter) away from a common provider's domain (the
@@ -32,6 +33,7 @@ without DNS, so an audit never touches the network.
   are too close to real other domains to judge, and a different real
   top-level domain ("example.de" for "example.com") is not a slip.
 
+      answer: Our shop is at https://imageskincare.com      # the content's own domain
       answer: Email us at customercare@imageskincare.con.   # email-domain-typo
       answer: Email us at jane@gmial.com.                   # email-domain-typo
       answer: Email us at customercare@imageskincare.com.   # passes

@@ -11,12 +11,21 @@ and suppressed like any other.
 - `yaml-syntax`: the text is not valid YAML (bad indentation, a tab, an
   unclosed quote, two documents in one file), nests absurdly deep, or uses
   aliases that expand without bound.
+
+      question: 'How do I track my order?     # yaml-syntax: the quote is never closed
+      question: 'How do I track my order?'    # passes
+
 - `duplicate-key`: a key appears twice in one mapping. YAML keeps the last
   value and silently drops the first:
 
       - id: track-order
         question: How do I track my order?
         question: Where is my order?      # duplicate-key
+
+  Keep the one that is meant:
+
+      - id: track-order
+        question: Where is my order?      # passes
 """
 
 from __future__ import annotations

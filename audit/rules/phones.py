@@ -34,6 +34,7 @@ postcodes are left alone.
 
       answer: Call customer service at (800) 555-0199.   # in one entry
       answer: Call customer service at (800) 555-0123.   # phone-inconsistent
+      answer: Call billing at (800) 555-0123.            # passes: another department
 """
 
 from __future__ import annotations

@@ -5,6 +5,12 @@
   that is not YYYY-MM-DD. Each is said in plain words at the line of the value
   at fault, with one finding per defect (a misspelt field is one finding, not
   "unknown field" plus "missing field").
+
+      - id: track-order
+        question: How do I track my order?
+        anwser: Use the link in your order e-mail.   # schema: did you mean `answer`?
+        answer: Use the link in your order e-mail.   # passes
+
 - `implicit-type`: text that YAML 1.1 reads as something else. Unquoted `No`,
   `yes`, `on` and `off` are booleans, `1.10` is the number 1.1, `2024-01-01`
   is a date; the website then shows `False`, `1.1` or nothing at all.

@@ -7,6 +7,14 @@
   rules (`ignore[grammar]` stands for every `grammar-…` rule):
 
     - id: promo  # faq-audit: ignore[duplicate-id] kept for old links   (matches nothing)
+      question: What is in this month's promotion?
+
+  It passes where the comment silences a finding, here a second `promo`:
+
+    - id: promo
+      question: What was in last month's promotion?
+    - id: promo  # faq-audit: ignore[duplicate-id] kept for old links
+      question: What is in this month's promotion?
 
 Suppressions of rules that are not selected in this run are not judged.
 """

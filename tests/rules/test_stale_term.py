@@ -6,6 +6,7 @@ from pathlib import Path
 
 from audit import engine
 from audit.config import Config
+from tests.rules.helpers import CONTENT, assert_findings, audit
 
 FAQ = """\
 category: Events
@@ -36,3 +37,21 @@ def test_the_terms_option_replaces_the_built_in_list(tmp_path: Path) -> None:
         ("stale-term", 4, 24),  # questions are read too
         ("stale-term", 5, 18),
     ]
+
+
+def test_stale_term_on_a_clinic_page() -> None:
+    assert_findings(
+        audit(CONTENT / "clinic.yaml", ["stale-term"]),
+        [
+            ("stale-term", "walk-ins", 22, "'Due to COVID-19'"),
+            ("stale-term", "book-online", 32, "'pandemic'"),
+            # silent: "pandemics" and "coronaviruses" are other words.
+        ],
+    )
+
+
+def test_stale_term_reads_its_terms_from_the_config() -> None:
+    found = audit(
+        CONTENT / "clinic.yaml", ["stale-term"], {"stale-term": {"terms": ["video visits"]}}
+    )
+    assert_findings(found, [("stale-term", "book-online", 32, "'video visits'")])

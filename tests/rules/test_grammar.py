@@ -20,8 +20,8 @@ from audit.config import Config, ConfigError, load_config
 from audit.fix import apply as fixer
 from audit.model import Finding, Severity
 from audit.rules import all_rules, config_problems, documentation, members
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "tests" / "content" / "grammar"
 GRAMMAR = frozenset({"grammar"})  # the family id: its three rules
 RULE_OF_CHECK = {

@@ -16,6 +16,7 @@ from audit.importer import ImportedEntry, read_page, to_yaml
 from audit.model import Finding
 from audit.rules.question_form import statement_opener, statements_before
 from tests.conftest import ROOT
+from tests.rules.helpers import CONTENT, assert_findings, audit
 
 SEED = ROOT / "tests" / "fixtures" / "seed-imageskincare.txt"
 
@@ -172,3 +173,28 @@ def test_a_statement_opener_counts_only_when_nothing_is_asked(
     question: str, opener: str | None
 ) -> None:
     assert statement_opener(question) == opener
+
+
+def test_question_form_on_a_clinic_page() -> None:
+    assert_findings(
+        audit(CONTENT / "clinic.yaml", ["question-form"]),
+        [
+            ("question-form", "opening-hours", 6, "does not end with a question mark"),
+            ("question-form", "insurance-card", 11, "opens with 'Please'"),
+            ("question-form", "walk-ins", 19, "opens with 'We'"),
+            ("question-form", "book-online", 29, "opens with 'Click here'"),
+            ("question-form", "moved", 41, "holds 2 sentences before the question"),
+            # silent: "I lost my card. How do I get a new one?" (one sentence before),
+            # "New patients?", "We're moving - can I transfer my records?" (it asks),
+            # "Is there parking at the St. Mary's site?" (an abbreviation, not a sentence).
+        ],
+    )
+
+
+def test_question_form_allows_no_sentence_before_the_question_when_configured() -> None:
+    found = audit(
+        CONTENT / "clinic.yaml",
+        ["question-form"],
+        {"question-form": {"max-statements-before": 0}},
+    )
+    assert ("lost-card", 45) in [(f.entry, f.position.line) for f in found]

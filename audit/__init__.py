@@ -1,8 +1,10 @@
 """faq-audit: keep a customer FAQ true.
 
-The package is organised as a one-way pipeline: ``loader`` turns files into
-entries with source positions, ``checks`` turn entries into findings, and
-``reporters`` turn the result into text. Only ``cli`` prints or exits.
+The package flows one way, in layers that import only from those below them
+(import-linter contracts in pyproject.toml keep it so): ``source`` turns files
+into entries with positions, ``rules`` turn entries into problems, the ``engine``
+runs them, ``findings`` stamps, suppresses, sorts and fingerprints, and
+``reporters`` turn the result into text. Only ``cli`` and ``commands`` print or exit.
 """
 
 __version__ = "0.1.0"

@@ -17,32 +17,29 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from audit.arguments import EXIT_USAGE, build_parser
+from audit.commands.arguments import EXIT_USAGE, UsageError, build_parser
 from audit.model import Severity
 
 if TYPE_CHECKING:
-    from audit.config import Config
-    from audit.fixer import FileChange
-    from audit.pipeline import Options
+    from audit.config import Config, ConfigError
+    from audit.engine import Options
+    from audit.fix.apply import FileChange
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
+CONFIG_RULE = "config"  # the id a config file's problems are reported under
 
 
 def _config(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Config:
     """The config file's settings with the command line's on top; a broken config exits 2."""
-    from audit.config import ConfigError, find_config, known_region, load_config
+    from audit.config import find_config, known_region, load_config
+    from audit.rules import config_problems
 
     path: Path | None = args.config
     if path is not None and not _may_be_a_file(path):
         parser.error(f"the config file '{path}' does not exist")
-    try:
-        config = load_config(path or find_config(Path.cwd()))
-    except ConfigError as err:
-        for problem in err.problems:
-            p = problem.position
-            sys.stderr.write(f"{p.path}:{p.line}:{p.column}: error config {problem.message}\n")
-        sys.stderr.write("faq-audit: error: the config file has problems; fix them first\n")
-        raise SystemExit(EXIT_USAGE) from None
+    # Rule ids and options are checked by the registry, with the config's other problems;
+    # a ConfigError is main's to report.
+    config = load_config(path or find_config(Path.cwd()), check=config_problems)
     if args.region:
         region = args.region.upper()
         if not known_region(region):
@@ -70,8 +67,14 @@ def _may_be_a_file(path: Path) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from audit.config import ConfigError
+
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as err:
+        _note(str(err))  # before the arguments are read, the format is not known: words
+        return EXIT_USAGE
     try:
         if args.command == "validate":
             return _validate(args, parser)
@@ -81,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(args, parser)
         if args.command == "rules":
             return _rules(args, parser)
+    except (UsageError, ConfigError) as err:
+        return _stopped(args, err)
     except KeyboardInterrupt:
         sys.stderr.write("faq-audit: interrupted\n")
         return 130
@@ -91,11 +96,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE
 
 
+def _stopped(args: argparse.Namespace, err: UsageError | ConfigError) -> int:
+    """A run that cannot start (a usage error, a broken config) says why in the chosen
+    format, and exits 2.
+
+    In text, that is lines on standard error, as for any note. A format for tools
+    prints its usual document on standard output, with an `error` and the config's
+    problems as findings of the `config` rule, on their lines, so a tool that reads
+    the report learns why there is nothing else in it.
+    """
+    from audit import reporters
+    from audit.config import ConfigError
+    from audit.findings import fingerprints
+    from audit.model import AuditResult, Corpus, Finding
+    from audit.rules import all_rules
+
+    findings: tuple[Finding, ...] = ()
+    if isinstance(err, ConfigError):
+        message = "the config file has problems; fix them first"
+        stamped = (
+            Finding(CONFIG_RULE, Severity.ERROR, p.message, p.position, related=p.related)
+            for p in err.problems
+        )
+        findings = tuple(fingerprints.assign(stamped, {}))
+        said = f"faq-audit: error: {message}"
+    else:
+        message, said = err.message, str(err)
+    result = AuditResult(Corpus(()), findings, error=message)
+    form = args.format if args.command == "validate" else "text"
+    render = reporters.get(form)(result, all_rules(), reporters.ReportContext())
+    if form == "text":  # words go to standard error, like every note
+        sys.stderr.write(render)
+        _note(said)
+    else:
+        sys.stdout.write(render)
+    return EXIT_USAGE
+
+
 def _options(
     args: argparse.Namespace, parser: argparse.ArgumentParser
 ) -> tuple[list[Path], Options]:
     """The paths and options that `validate` and `fix` share."""
-    from audit import pipeline
+    from audit import engine
 
     for name in args.paths:
         if _missing(name):
@@ -103,10 +145,10 @@ def _options(
     paths = [Path(name) for name in args.paths] or [Path("faq")]
     select = frozenset().union(*args.select) if args.select else None
     ignore = frozenset().union(*args.ignore) if args.ignore else frozenset()
-    options = pipeline.Options(select=select, ignore=ignore, config=_config(args, parser))
+    options = engine.Options(select=select, ignore=ignore, config=_config(args, parser))
     try:
-        pipeline.enabled_rules(options)
-    except pipeline.UnknownRuleError as err:
+        engine.enabled_rules(options)
+    except engine.UnknownRuleError as err:
         parser.error(f"unknown rule '{err}'; `faq-audit rules` lists them")
     return paths, options
 
@@ -135,8 +177,8 @@ def _fix(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     cannot be written) gets one line, the others are still fixed, the summary counts
     both, and the exit code is 1.
     """
-    from audit import fixer
-    from audit.reporters.text import plural
+    from audit.commands.summary import plural
+    from audit.fix import apply as fixer
 
     changes = _one_per_file(fixer.fix_all(*_options(args, parser)))
     done = []  # the changes fixed, or that would be
@@ -171,7 +213,7 @@ def _one_per_file(changes: list[FileChange]) -> list[FileChange]:
     identities are all taken before anything is written, since a rename gives a file a
     new inode.
     """
-    from audit.fileio import identity
+    from audit.fix.atomic import identity
 
     seen: set[tuple[int, int]] = set()
     kept = []
@@ -187,8 +229,8 @@ def _one_per_file(changes: list[FileChange]) -> list[FileChange]:
 
 def _write_changes(changes: list[FileChange]) -> list[FileChange]:
     """Write each change; the ones written. Each failure is one line, and the run goes on."""
-    from audit import fixer
-    from audit.fileio import ChangedOnDiskError, NotWrittenError
+    from audit.fix import apply as fixer
+    from audit.fix.atomic import ChangedOnDiskError, NotWrittenError
 
     written = []
     for change in changes:
@@ -204,16 +246,17 @@ def _write_changes(changes: list[FileChange]) -> list[FileChange]:
 
 
 def _validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from audit import pipeline, reporters
-    from audit.reporters.text import summary
+    from audit import engine, reporters
+    from audit.commands.summary import summary
+    from audit.rules import all_rules
 
     paths, options = _options(args, parser)
-    result = pipeline.audit(paths, options)
+    result = engine.audit(paths, options)
     if not result.corpus.files:
         _note(f"no YAML files (*.yaml, *.yml) found in {', '.join(map(str, paths))}")
     render = reporters.get(args.format)
     color = _use_color(args.color, sys.stdout)
-    sys.stdout.write(render(result, reporters.ReportContext(color=color)))
+    sys.stdout.write(render(result, all_rules(), reporters.ReportContext(color=color)))
     sys.stdout.flush()
     _note(summary(result))
     threshold = Severity(args.fail_on).rank
@@ -334,7 +377,7 @@ def _page_text(page: Path, parser: argparse.ArgumentParser) -> str | None:
 def _write_import(target: Path, document: str, parser: argparse.ArgumentParser) -> None:
     """Create the missing folders and write the file; if that fails, remove the folders this
     run created, so that nothing is left half done, and stop with a usage error (exit 2)."""
-    from audit.fileio import NotWrittenError, write_atomic
+    from audit.fix.atomic import NotWrittenError, write_atomic
 
     created: list[Path] = []
     folders = (target.parent, *target.parent.parents)
@@ -356,7 +399,7 @@ def _write_import(target: Path, document: str, parser: argparse.ArgumentParser) 
 
 def _ids_in(folder: Path, replaced: Path) -> set[str]:
     """Ids the other files of the FAQ already use, since ids must be unique across files."""
-    from audit.loader import discover, load_file
+    from audit.source.loader import discover, load_file
 
     if not folder.is_dir():
         return set()
@@ -378,18 +421,29 @@ def _schema_ref(out: Path) -> str | None:
 
 
 def _rules(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from audit.checks import all_rules, documentation
+    from audit.rules import Option, all_rules, documentation, members
 
     rules = all_rules()
     if args.rule:
-        rule = rules.get(args.rule)
-        if rule is None:
+        chosen = [rules[rule_id] for rule_id in sorted(members(args.rule))]
+        if not chosen:
             parser.error(f"unknown rule '{args.rule}'; `faq-audit rules` lists them")
-        sys.stdout.write(f"{rule.id} ({rule.severity})\n\n{documentation(rule)}\n")
-        if rule.options:
+        rule = rules.get(args.rule)
+        if rule is None:  # a family: its rules share a module, and so their documentation
+            heading = f"{args.rule}: the rules {', '.join(r.id for r in chosen)}"
+        elif rule.family != rule.id:
+            heading = f"{rule.id} ({rule.severity}; of the {rule.family} family)"
+        else:
+            heading = f"{rule.id} ({rule.severity})"
+        sys.stdout.write(f"{heading}\n\n{documentation(chosen[0])}\n")
+        options: dict[str, Option] = {}
+        for member in chosen:
+            options.update({option.name: option for option in member.options})
+        if options:
             sys.stdout.write("\nOptions (set under rules: in faq-audit.yaml), with defaults:\n")
-            for option, default in rule.options.items():
-                sys.stdout.write(f"  {option}: {default!r}\n")
+            for option in options.values():
+                note = f"  # {option.doc}" if option.doc else ""
+                sys.stdout.write(f"  {option.name}: {option.value()!r}{note}\n")
         return EXIT_OK
     if args.format == "markdown":
         sys.stdout.write("| id | severity | fix | what it catches |\n| --- | --- | --- | --- |\n")

@@ -2,15 +2,16 @@
 
 It is read with the same loader as the content and checked against
 `schemas/config.schema.json` with the same plain-words messages, so a typo in
-the config reads like a typo in an answer. What JSON Schema cannot know (rule
-ids, each rule's options, whether a phone number is real) is checked here,
-at the line of the value at fault.
+the config reads like a typo in an answer. What JSON Schema cannot know is
+checked at the line of the value at fault: whether a region or a phone number
+is real here, and which rules and options exist by the rule registry, which
+the caller passes in as `check`. This module imports nothing from the rules:
+the registry reads the config, never the other way round.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,26 +41,62 @@ class Contact:
     words: tuple[str, ...] = ()
 
 
+ConfigPath = tuple[str | int, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
+    """The settings in force. `rules` maps a rule or family id to its settings.
+
+    `positions` keeps, for each path into the file (`("rules", "spacing",
+    "checks", 0)`), where its value and its key stand, so that problems found
+    after loading still point at their line; the node tree itself is not kept,
+    because the config travels to the worker processes.
+    """
+
     path: str | None = None
     region: str = "US"
     phone_style: str = "national"
     contacts: tuple[Contact, ...] = ()
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    positions: Mapping[ConfigPath, tuple[Position, Position | None]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
-    def severity(self, rule_id: str, default: Severity) -> Severity | None:
-        """The severity in force for a rule; None when the config turns it off."""
-        settings = self.rules.get(rule_id, {})
-        if settings.get("enabled") is False or settings.get("severity") == "off":
+    def severity(
+        self, rule_id: str, default: Severity, family: str | None = None
+    ) -> Severity | None:
+        """The severity in force for a rule; None when the config turns it off.
+
+        A rule's own settings come before its family's: `grammar: {severity: 'off'}`
+        turns the family off, and `grammar-articles: {severity: error}` then brings
+        one of its rules back.
+        """
+        own = self.rules.get(rule_id, {})
+        kin = self.rules.get(family, {}) if family and family != rule_id else {}
+        own_says = "severity" in own or "enabled" in own
+        if _off(own) or (_off(kin) and not own_says):
             return None
-        value = settings.get("severity")
+        value = own.get("severity") or (None if _off(kin) else kin.get("severity"))
         return Severity(value) if value else default
 
-    def options(self, rule_id: str, defaults: Mapping[str, Any]) -> dict[str, Any]:
-        """A rule's options: its defaults, with what the config sets on top."""
-        settings = self.rules.get(rule_id, {})
-        return {key: settings.get(key, value) for key, value in defaults.items()}
+    def where(self, *path: str | int, key: bool = False) -> Position:
+        """Where a value (or its key) stands in the file; the nearest enclosing one when it
+        is not there; the file's start for the defaults."""
+        while path:
+            found = self.positions.get(path)
+            if found is not None:
+                value, key_position = found
+                return key_position if key and key_position is not None else value
+            path = path[:-1]
+        return Position(self.path or CONFIG_FILE, 1, 1)
+
+
+def _off(settings: Mapping[str, Any]) -> bool:
+    return settings.get("enabled") is False or settings.get("severity") == "off"
+
+
+ConfigCheck = Callable[[Config], Iterable[Problem]]
 
 
 def find_config(start: Path) -> Path | None:
@@ -73,12 +110,16 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load_config(path: Path | None) -> Config:
-    """Read and check a config file; no path means the defaults."""
+def load_config(path: Path | None, check: ConfigCheck | None = None) -> Config:
+    """Read and check a config file; no path means the defaults.
+
+    `check` adds what only its caller knows (the command line passes the rule
+    registry's `config_problems`), so that every problem is reported at once.
+    """
     if path is None:
         return Config()
-    from audit.loader import load_file
-    from audit.validation import Target, validate
+    from audit.source.loader import load_file
+    from audit.source.schema_messages import Target, validate
 
     source = load_file(path)
     problems = [*source.problems]
@@ -94,16 +135,51 @@ def load_config(path: Path | None) -> Config:
     if problems:
         raise ConfigError(problems)
     data = source.data if isinstance(source.data, dict) else {}
-    problems += _semantic_problems(source, data)
-    if problems:
-        raise ConfigError(problems)
-    return Config(
+    config = Config(
         path=source.path,
         region=data.get("region", "US"),
         phone_style=data.get("phone-style", "national"),
         contacts=tuple(_contacts(data.get("contacts", {}))),
         rules=data.get("rules", {}),
+        positions=_positions(source, data),
     )
+    problems += _semantic_problems(config, data)
+    if check is not None:
+        problems += check(config)
+    if problems:
+        raise ConfigError(sorted(problems, key=lambda p: (p.position.line, p.position.column)))
+    return config
+
+
+# Deep enough for `rules: RULE: OPTION: [ITEM]`, the deepest place a problem is reported.
+_POSITION_DEPTH = 4
+
+
+def _positions(
+    source: SourceFile, data: Mapping[str, Any]
+) -> dict[ConfigPath, tuple[Position, Position | None]]:
+    """Where each value and key of the file stands, down to `_POSITION_DEPTH`."""
+    from audit.source.loader import locate
+
+    if source.root is None:
+        return {}
+    root, locator = source.root.node, source.root.locator
+    found: dict[ConfigPath, tuple[Position, Position | None]] = {}
+    pending: list[tuple[ConfigPath, Any]] = [((), data)]
+    while pending:
+        path, value = pending.pop()
+        if path:
+            node, key_node = locate(root, path)
+            if node is not None:
+                key = locator.position(key_node) if key_node is not None else None
+                found[path] = (locator.position(node), key)
+        if len(path) >= _POSITION_DEPTH:
+            continue
+        if isinstance(value, dict):
+            pending += [((*path, str(k)), v) for k, v in value.items()]
+        elif isinstance(value, list):
+            pending += [((*path, i), v) for i, v in enumerate(value)]
+    return found
 
 
 def _contacts(raw: Mapping[str, Mapping[str, Any]]) -> Iterator[Contact]:
@@ -112,76 +188,25 @@ def _contacts(raw: Mapping[str, Mapping[str, Any]]) -> Iterator[Contact]:
         yield Contact(name, settings.get("phone"), settings.get("email"), tuple(words))
 
 
-def _semantic_problems(source: SourceFile, data: Mapping[str, Any]) -> Iterator[Problem]:
-    """What the schema cannot say: unknown rules and options, numbers that are not numbers."""
-    from audit.checks import all_rules
-
-    def at(*path: str | int, key: bool = False) -> Position:
-        from audit.loader import locate
-
-        if source.root is None:
-            return Position(source.path, 1, 1)
-        node, key_node = locate(source.root.node, tuple(path))
-        chosen = key_node if key and key_node is not None else node
-        if chosen is None:
-            return Position(source.path, 1, 1)
-        return source.root.locator.position(chosen)
-
+def _semantic_problems(config: Config, data: Mapping[str, Any]) -> Iterator[Problem]:
+    """What the schema cannot say about regions and contacts: numbers that are not numbers."""
     region = data.get("region", "US")
     if not known_region(region):
-        yield Problem(f"'{region}' is not a region faq-audit knows phone numbers for", at("region"))
-    rules = all_rules()
-    for rule_id, settings in (data.get("rules") or {}).items():
-        rule = rules.get(rule_id)
-        if rule is None:
-            hint = _close(rule_id, rules)
-            yield Problem(f"there is no rule '{rule_id}'{hint}", at("rules", rule_id, key=True))
-            continue
-        for option, value in settings.items():
-            if option in RULE_KEYS:
-                continue
-            if option not in rule.options:
-                known = ", ".join(sorted(rule.options)) or "none"
-                yield Problem(
-                    f"'{option}' is not an option of {rule_id} (its options: {known})",
-                    at("rules", rule_id, option, key=True),
-                )
-            elif not _same_kind(value, rule.options[option]):
-                yield Problem(
-                    f"{rule_id}: '{option}' must be {_kind(rule.options[option])}",
-                    at("rules", rule_id, option),
-                )
-            elif (wanted := _out_of_range(value, rule.options[option])) is not None:
-                yield Problem(
-                    f"{rule_id}: '{option}' must be {wanted}, not {_shown(value)}",
-                    at("rules", rule_id, option),
-                )
-            elif option in rule.choices:
-                allowed = rule.choices[option]
-                for index, item in enumerate(value if isinstance(value, list) else [value]):
-                    if item not in allowed:
-                        where = (
-                            ("rules", rule_id, option, index)
-                            if isinstance(value, list)
-                            else ("rules", rule_id, option)
-                        )
-                        yield Problem(
-                            f"{rule_id}: '{item}' is not one of the {option} "
-                            f"({', '.join(allowed)})",
-                            at(*where),
-                        )
+        yield Problem(
+            f"'{region}' is not a region faq-audit knows phone numbers for", config.where("region")
+        )
     for name, contact in (data.get("contacts") or {}).items():
         phone = contact.get("phone")
         if phone is not None and not _valid_phone(phone, region):
             yield Problem(
                 f"the phone number of {name}, '{phone}', is not a valid number for {region}",
-                at("contacts", name, "phone"),
+                config.where("contacts", name, "phone"),
             )
         email = contact.get("email")
         if email is not None and not _valid_email(email):
             yield Problem(
                 f"the email address of {name}, '{email}', is not a valid address",
-                at("contacts", name, "email"),
+                config.where("contacts", name, "email"),
             )
 
 
@@ -208,51 +233,3 @@ def _valid_email(text: str) -> bool:
     except EmailNotValidError:
         return False
     return True
-
-
-def _close(name: str, known: Mapping[str, Any]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(name, list(known), n=1)
-    return f"; did you mean '{close[0]}'?" if close else "; `faq-audit rules` lists them"
-
-
-def _same_kind(value: Any, default: Any) -> bool:
-    if isinstance(default, bool):
-        return isinstance(value, bool)
-    if isinstance(default, (int, float)):
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if isinstance(default, list):
-        return isinstance(value, list) and all(isinstance(v, str) for v in value)
-    return isinstance(value, type(default))
-
-
-def _out_of_range(value: Any, default: Any) -> str | None:
-    """What a number must be instead, when the option's kind is right but the number is not.
-
-    YAML reads `.inf` and `.nan` as numbers, which no count or number of months
-    can be (they crashed the rules that use them); the options whose default is
-    a whole number are counts, so they take whole numbers of 0 or more.
-    """
-    if isinstance(default, bool) or not isinstance(default, (int, float)):
-        return None
-    if isinstance(value, float) and not math.isfinite(value):
-        return "a finite number" if isinstance(default, float) else "a whole number of 0 or more"
-    if isinstance(default, int) and (value < 0 or value != int(value)):
-        return "a whole number of 0 or more"
-    return None
-
-
-def _shown(value: Any) -> str:
-    """A number as the config file writes it (YAML spells infinity `.inf`)."""
-    if isinstance(value, float) and math.isnan(value):
-        return ".nan"
-    if isinstance(value, float) and math.isinf(value):
-        return ".inf" if value > 0 else "-.inf"
-    return str(value)
-
-
-def _kind(default: Any) -> str:
-    from audit.validation import kind_of
-
-    return kind_of(default) + (" of text" if isinstance(default, list) else "")

@@ -7,15 +7,12 @@ next one sees, and so that findings can be sorted, compared and de-duplicated.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from audit.loader import YamlTree
-    from audit.text import ScalarText
 
 
 class Severity(enum.Enum):
@@ -88,7 +85,12 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A problem with its rule and severity, ready for reporters."""
+    """A problem with its rule and severity, ready for reporters.
+
+    `fingerprint` names the finding across edits that move it (see
+    `audit.findings.fingerprints`); the findings layer sets it once the
+    findings of a run are final, so a check never computes one.
+    """
 
     rule: str
     severity: Severity
@@ -97,10 +99,79 @@ class Finding:
     entry: str | None = None
     related: tuple[Related, ...] = ()
     fix: Fix | None = None
+    fingerprint: str = ""
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         p = self.position
         return (p.path, p.line, p.column, self.rule, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a text field and the span of the value it covers."""
+
+    text: str
+    start: int
+    end: int
+
+
+class TextField(Protocol):
+    """What rules need of a text field: its value, and where any part of it stands.
+
+    The model does not know how a value was written (YAML folds, quotes and
+    escapes it); the loader's `audit.source.scalars.ScalarText` does, and is
+    what `Entry.texts` holds. Rules ask through this, so they read the same
+    whatever the source format.
+    """
+
+    @property
+    def value(self) -> str: ...
+
+    @property
+    def style(self) -> str: ...
+
+    @property
+    def source(self) -> str:
+        """The file's text, into which `source_span`'s offsets point."""
+        ...
+
+    def position_of(self, index: int, length: int = 0) -> Position:
+        """Where the value's character `index` stands in the file (and its end, given a length)."""
+        ...
+
+    def fix(self, index: int, length: int, replacement: str, description: str) -> Fix | None:
+        """A fix replacing the value's characters `index:index+length`, when that is safe."""
+        ...
+
+    def source_span(self, index: int, length: int) -> tuple[int, int] | None:
+        """The file offsets of a value span, when the file holds those very characters."""
+        ...
+
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The value's sentences with their spans."""
+        ...
+
+
+class NodeLocator(Protocol):
+    def position(self, node: Any) -> Position: ...
+
+
+class SourceTree(Protocol):
+    """What file checks need of a file's parse tree, kept opaque here.
+
+    The root node and the typed scalars are the parser's own objects, known to
+    the modules in `audit.source` that build and read them
+    (`audit.source.loader.YamlTree` is the one implementation).
+    """
+
+    @property
+    def node(self) -> Any: ...
+
+    @property
+    def typed(self) -> Sequence[Any]: ...
+
+    @property
+    def locator(self) -> NodeLocator: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +197,7 @@ class Entry:
     position: Position
     data: Mapping[str, Any]
     fields: Mapping[str, Field]
-    texts: Mapping[str, ScalarText] = field(default_factory=dict)
+    texts: Mapping[str, TextField] = field(default_factory=dict)
 
     @property
     def question(self) -> str | None:
@@ -160,7 +231,7 @@ class SourceFile:
     entries: tuple[Entry, ...]
     problems: tuple[Problem, ...]
     suppressions: tuple[Suppression, ...] = ()
-    root: YamlTree | None = None  # for file checks only; released after them
+    root: SourceTree | None = None  # for file checks only; released after them
     file: Path | None = None  # the file on disk (`path` is how it is shown)
 
 
@@ -177,10 +248,15 @@ class Corpus:
 
 @dataclass(frozen=True, slots=True)
 class AuditResult:
-    """The only thing reporters see."""
+    """The only thing reporters see.
+
+    `error` says, in words, what stopped a run before any file was checked
+    (a usage error); its findings are then empty.
+    """
 
     corpus: Corpus
     findings: tuple[Finding, ...]
+    error: str | None = None
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

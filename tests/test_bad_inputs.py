@@ -29,7 +29,7 @@ from typing import Any
 
 import pytest
 
-from audit.checks import all_rules
+from audit.rules import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus" / "bad"
@@ -637,7 +637,9 @@ PATHOLOGICAL = {
     # 15.8 s: each doubled space searched its line from the start. 33,000 doubled spaces;
     # "a" written 33,001 times is one repeated-word finding.
     "doubled-spaces-on-one-line": Pathological(
-        lambda: "a" + "  a" * 33_000, {SCHEMA: 1, "spacing": 33_000, "grammar": 1}, seconds=5.0
+        lambda: "a" + "  a" * 33_000,
+        {SCHEMA: 1, "spacing": 33_000, "grammar-repeated-words": 1},
+        seconds=5.0,
     ),
     # Minutes: sentence ends were matched from every dot of a run with no space after it.
     # "a@b….x" is an address with empty labels: invalid.

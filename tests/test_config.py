@@ -10,7 +10,9 @@ import pytest
 
 from audit.config import Config, ConfigError, find_config, load_config
 from audit.model import Severity
+from audit.rules import config_problems
 from tests.conftest import ROOT, CliRun
+from tests.rules.helpers import CONTENT
 
 GOOD = """\
 region: GB
@@ -41,7 +43,7 @@ entries:
 def _problems(write: Any, text: str) -> list[tuple[int, str]]:
     path = write("faq-audit.yaml", text)
     with pytest.raises(ConfigError) as caught:
-        load_config(path)
+        load_config(path, check=config_problems)
     return [(p.position.line, p.message) for p in caught.value.problems]
 
 
@@ -160,3 +162,66 @@ def test_command_line_flags_override_the_config(cli: CliRun, write: Any) -> None
     assert code == 2 and "'zz' is not a region" in err
     code, _, err = cli("validate", "faq", "--config", "missing.yaml")
     assert code == 2 and "the config file 'missing.yaml' does not exist" in err
+
+
+def test_a_family_id_takes_the_options_of_its_rules_and_a_rule_id_its_own(write: Any) -> None:
+    text = (
+        "rules:\n"
+        "  grammar:\n    allow: [a FAQ]\n    severity: info\n"
+        "  grammar-articles:\n    severity: 'off'\n"
+    )
+    config = load_config(write("faq-audit.yaml", text), check=config_problems)
+    assert config.severity("grammar-agreement", Severity.WARNING, "grammar") is Severity.INFO
+    assert config.severity("grammar-articles", Severity.WARNING, "grammar") is None
+    assert config.severity("spacing", Severity.WARNING, "spacing") is Severity.WARNING
+
+
+def test_rule_problems_and_the_configs_own_are_reported_together_in_line_order(
+    write: Any,
+) -> None:
+    text = (
+        "rules:\n  grammer:\n    severity: error\n"
+        "contacts:\n  care:\n    phone: (555) 123-4567\n"
+        "region: ZZ\n"
+    )
+    assert [line for line, _ in _problems(write, text)] == [2, 6, 7]
+
+
+def test_without_the_registrys_check_the_config_takes_any_rule_id(write: Any) -> None:
+    """The config knows no rules: checking ids and options is the registry's job."""
+    config = load_config(write("faq-audit.yaml", "rules:\n  no-such-rule:\n    colour: red\n"))
+    assert config.rules == {"no-such-rule": {"colour": "red"}}
+    assert [p.message for p in config_problems(config)] == [
+        "there is no rule 'no-such-rule'; `faq-audit rules` lists them"
+    ]
+
+
+def test_the_config_module_imports_nothing_from_the_rules() -> None:
+    import ast
+
+    tree = ast.parse((ROOT / "audit" / "config.py").read_text(encoding="utf-8"))
+    imported = [
+        node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+    ] + [
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    ]
+    assert imported and not [name for name in imported if name.startswith("audit.rules")]
+
+
+def test_rule_options_in_the_config_file_are_checked(cli: CliRun, write: Any) -> None:
+    write("faq/clinic.yaml", (CONTENT / "clinic.yaml").read_text(encoding="utf-8"))
+    write("faq-audit.yaml", "rules:\n  review-due:\n    max-age-months: twelve\n")
+    code, out, err = cli("validate", "faq", "--select", "review-due")
+    assert code == 2 and out == ""
+    assert "review-due: 'max-age-months' must be a number" in err
+    write("faq-audit.yaml", "rules:\n  stale-term:\n    terms: [video visits]\n")
+    code, out, err = cli("validate", "faq", "--select", "stale-term")
+    assert code == 0
+    assert out.splitlines() == [
+        "faq/clinic.yaml:32:40: warning stale-term 'video visits' dates this text to the "
+        "time it was written; re-check whether what it says still holds, then update the "
+        "sentence or remove it"
+    ]

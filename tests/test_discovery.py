@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from audit.loader import discover
+from audit.source.loader import discover
 from tests.conftest import CliRun
 
 ENTRY = """\

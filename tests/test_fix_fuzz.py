@@ -20,8 +20,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from audit import fixer, pipeline
+from audit import engine
 from audit.config import Config
+from audit.fix import apply as fixer
 
 WORDS = ["call", "us", "at", "our", "team", "for", "help", "it's", "the", "C:\\", "50%", "é"]
 DEFECTS = [
@@ -227,7 +228,7 @@ def test_fix_leaves_yaml_that_parses_and_reads_the_same_but_for_the_fixed_string
     folder: Path = tmp_path_factory.mktemp("fuzz")
     path = folder / "generated.yaml"
     path.write_text(document, encoding="utf-8")
-    options = pipeline.Options(config=Config(phone_style=style))
+    options = engine.Options(config=Config(phone_style=style))
     changes = fixer.fix_all([folder], options)
     for change in changes:
         assert change.refused is None, (change.refused, document, change.after)

@@ -17,11 +17,13 @@ from typing import Any
 import pytest
 import yaml
 
-from audit import fixer, loader, pipeline
+from audit import engine
 from audit.config import Config
-from audit.contacts.phones import find_phones
+from audit.extract.phones import find_phones
+from audit.fix import apply as fixer
 from audit.model import Fix
-from audit.text import ScalarText
+from audit.source import loader
+from audit.source.scalars import ScalarText
 from tests.conftest import CliRun
 
 HEADER = "category: Meaning\nentries:\n"
@@ -59,7 +61,7 @@ def _fixed_alone(path: Path, scratch: Path) -> str:
     scratch.mkdir()
     alone = scratch / "alone.yaml"
     shutil.copyfile(path, alone)
-    for change in fixer.fix_all([scratch], pipeline.Options()):
+    for change in fixer.fix_all([scratch], engine.Options()):
         assert change.refused is None
         fixer.write(change)
     return alone.read_text(encoding="utf-8")
@@ -107,7 +109,7 @@ def test_fixes_follow_the_file_even_when_two_files_show_the_same_name(
     for path, text in contents.items():
         path.write_text(text, encoding="utf-8")
     monkeypatch.setattr(loader, "display_path", lambda path: "same.yaml")
-    for change in fixer.fix_all([folder], pipeline.Options()):
+    for change in fixer.fix_all([folder], engine.Options()):
         if change.refused is None:
             fixer.write(change)
     for path, text in contents.items():
@@ -163,7 +165,7 @@ def test_fix_refuses_a_file_whose_values_would_change_type_and_leaves_it_as_it_i
     text = HEADER + entry("typed", "800.796.7546") + entry("fine", "Call  us.")
     path = write("faq/t.yaml", text)
     monkeypatch.setattr(ScalarText, "fix", _reckless_fix)
-    options = pipeline.Options(config=Config(phone_style="e164"))
+    options = engine.Options(config=Config(phone_style="e164"))
     [change] = fixer.fix_all([path.parent], options)
     assert change.refused is not None
     assert "answer of entry 'typed'" in change.refused
@@ -188,7 +190,7 @@ def test_fix_refuses_a_file_that_would_no_longer_parse(
         return Fix(self.position_of(index, length), start, start + length, ": ", description)
 
     monkeypatch.setattr(ScalarText, "fix", colon_fix)
-    changes = fixer.fix_all([path.parent], pipeline.Options())
+    changes = fixer.fix_all([path.parent], engine.Options())
     assert [change.refused is not None for change in changes] == [True]
     assert "YAML" in (changes[0].refused or "")
 
@@ -209,7 +211,7 @@ def test_fix_refuses_a_file_where_a_string_no_fix_was_for_would_change(
         return Fix(self.position_of(index, length), hash_at, hash_at + 1, "", description)
 
     monkeypatch.setattr(ScalarText, "fix", stray_fix)
-    changes = fixer.fix_all([path.parent], pipeline.Options())
+    changes = fixer.fix_all([path.parent], engine.Options())
     assert [change.refused is not None for change in changes] == [True]
     assert "answer of entry 'one'" in (changes[0].refused or "")
 

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from audit import fixer
-from audit.pipeline import Options
+from audit.engine import Options
+from audit.fix import apply as fixer
 from tests.conftest import ROOT, CliRun
 
 BROKEN = "Call (800) 796 - 7546 today."

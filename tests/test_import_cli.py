@@ -171,10 +171,12 @@ def test_a_page_that_cannot_be_imported_is_named_once_in_the_message(
 
 AS_NOBODY = """
 import os, sys
-import audit.arguments, audit.cli, audit.fileio, audit.importer, audit.loader
-audit.arguments.build_parser()  # imports what parsing needs while the standard library is
-if hasattr(audit.importer, "limits"):  # readable (it may lie under /root, mode 0700)
-    audit.importer.limits()
+# Load every module the run may need while the standard library is readable (it may lie
+# under /root, mode 0700), then become nobody.
+import audit.cli, audit.commands.arguments, audit.findings, audit.fix.atomic
+import audit.importer.limits, audit.reporters.text, audit.rules, audit.source.loader
+audit.commands.arguments.build_parser()
+audit.rules.all_rules()
 os.setgroups([])
 os.setgid(65534)
 os.setuid(65534)

@@ -1,4 +1,9 @@
-"""Large runs check files in worker processes; the report must not depend on it."""
+"""Large runs check files in worker processes; the report must not depend on it.
+
+The corpus below gives every rule at least one finding, and the test asserts
+it does: a new rule without a case here fails, so no rule can report
+differently in the workers than in one process without a test noticing.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,57 @@ from pathlib import Path
 
 import pytest
 
-from audit import pipeline
+from audit import engine
 from audit.config import load_config
+from audit.rules import Scope, all_rules
 from tests.conftest import BUNDLED_FAQ, ROOT
+
+# One entry per line of defects; each names the rules it is there for.
+DEFECTS = """\
+category: Defects
+entries:
+  - id: contacts
+    question: How do I reach customer care?
+    answer: |-
+      Call customer care at (800) 555-0199.
+      Our old line (555) 123-4567 is closed.
+      Write to CustomerCare@ImageSkincare.COM or customercare@imageskincare.con.
+      Email customer care at care@imageskincare.com, not at care@imageskincare.
+  - id: style
+    question: What happens after I order?
+    reviewed: 2000-01-01
+    answer: |-
+      It takes a hour to confirm ( on weekdays ). Click the the button due to COVID-19.
+      Our specials are at https://example.com/specials.
+
+      Add to cart
+  - id: shape
+    question: Can I pay later?
+    anwser: Not yet.
+  - id: typed
+    question: Do you ship abroad?
+    answer: No
+  - id: keys
+    question: Is there a key twice?
+    question: Is there a key twice, really?
+    answer: Yes, there is.
+  # faq-audit: ignore[grammar] a customer's words, quoted as written
+  - id: quoted
+    question: What did the customer write?
+    answer: Once order are placed it takes a hour to to arrive.
+  # faq-audit: ignore[duplicate-id] nothing to silence here
+  - id: copied
+    question: Where do I download my photos?
+    answer: You may also download by selecting the arrow on the top left.
+"""
+
+ELSEWHERE = """\
+category: Elsewhere
+entries:
+  - id: copied-again
+    question: Where do I download my photos?
+    answer: You may also download by selecting the arrow on the top left.
+"""
 
 
 def _corpus(tmp_path: Path) -> Path:
@@ -24,36 +77,50 @@ def _corpus(tmp_path: Path) -> Path:
             "    answer: Click here.\n",
             encoding="utf-8",
         )
+    (folder / "defects.yaml").write_text(DEFECTS, encoding="utf-8")
+    (folder / "elsewhere.yaml").write_text(ELSEWHERE, encoding="utf-8")
+    (folder / "bom.yaml").write_text("\ufeff" + ELSEWHERE.replace("copied-again", "bom"))
+    (folder / "latin1.yaml").write_bytes("category: Caf\xe9\nentries: []\n".encode("latin-1"))
+    (folder / "broken.yaml").write_text("category: [unclosed\nentries:\n", encoding="utf-8")
     return folder
 
 
-def _report(result: pipeline.AuditResult) -> list[tuple[str, str, int, int, str]]:
-    return [
-        (f.rule, f.position.path, f.position.line, f.position.column, f.message)
-        for f in result.findings
-    ]
+def test_the_corpus_gives_every_rule_a_finding(tmp_path: Path) -> None:
+    options = engine.Options(config=load_config(ROOT / "faq-audit.yaml"))
+    found = {f.rule for f in engine.audit([_corpus(tmp_path)], options).findings}
+    missing = sorted(set(all_rules()) - found)
+    assert not missing, f"add a case for these rules to the corpus of this test: {missing}"
 
 
 def test_workers_give_the_same_report_as_one_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _corpus(tmp_path)
-    options = pipeline.Options(config=load_config(ROOT / "faq-audit.yaml"))
-    alone = pipeline.audit([folder], options)
+    options = engine.Options(config=load_config(ROOT / "faq-audit.yaml"))
+    alone = engine.audit([folder], options)
 
     calls: list[int] = []
-    real_pool = pipeline.ProcessPoolExecutor
+    real_pool = engine.ProcessPoolExecutor
 
     def counting_pool(*args: object, **kwargs: object) -> object:
         calls.append(1)
         return real_pool(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", counting_pool)
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_FILES", 2)
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BYTES", 1)
-    shared = pipeline.audit([folder], options)
+    monkeypatch.setattr(engine, "ProcessPoolExecutor", counting_pool)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 1)
+    shared = engine.audit([folder], options)
 
     assert calls == [1], "the run did not use worker processes"
-    assert _report(shared) == _report(alone)
-    assert len(_report(alone)) > 30  # every extra file contributes findings of several rules
+    assert {f.rule for f in alone.findings} == set(all_rules())
+    assert shared.findings == alone.findings  # every field: positions, fixes, related, …
     assert [e.id for e in shared.corpus.entries] == [e.id for e in alone.corpus.entries]
+
+
+def test_the_per_entry_contact_rules_are_entry_rules(tmp_path: Path) -> None:
+    """They run in the workers; only comparing entries waits for every file."""
+    rules = all_rules()
+    entry = ["email-format", "email-invalid", "phone-format", "phone-invalid"]
+    corpus = ["email-domain-typo", "email-inconsistent", "phone-inconsistent"]
+    assert [rules[r].scope for r in entry] == [Scope.ENTRY] * len(entry)
+    assert [rules[r].scope for r in corpus] == [Scope.CORPUS] * len(corpus)

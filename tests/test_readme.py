@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from audit.checks import all_rules
+from audit.rules import all_rules
 from tests.conftest import ROOT, CliRun
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -25,4 +25,13 @@ def test_every_rule_option_and_config_key_is_documented() -> None:
         assert f"`{key}`" in README, key
     for rule in all_rules().values():
         for option in rule.options:
-            assert f"`{option}`" in README, (rule.id, option)
+            assert f"`{option.name}`" in README, (rule.id, option.name)
+
+
+def test_the_adding_a_rule_example_is_the_real_module_and_its_cases() -> None:
+    section = README.split("## Adding a rule", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```(?:python|yaml)\n(.*?)```", section, re.DOTALL)
+    assert blocks == [
+        (ROOT / "audit" / "rules" / "stale_term.py").read_text(encoding="utf-8"),
+        (ROOT / "tests" / "rules" / "cases" / "stale-term.yml").read_text(encoding="utf-8"),
+    ], "paste audit/rules/stale_term.py and tests/rules/cases/stale-term.yml into the README"

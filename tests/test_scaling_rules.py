@@ -13,18 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from audit import pipeline
-from audit.checks import emails as emails_rule
-from audit.checks.emails import email_addresses
-from audit.checks.phones import phone_numbers
-from audit.checks.spacing import slips, spacing
+from audit import engine
 from audit.config import Config
-from audit.contacts.emails import find_emails
-from audit.contacts.phones import find_phones
-from audit.contacts.purposes import Vocabulary, assign_purposes
-from audit.loader import load_file
-from audit.model import Corpus, Finding
-from audit.text import ScalarText, split_sentences
+from audit.extract.emails import find_emails
+from audit.extract.phones import find_phones
+from audit.model import Corpus, Finding, Problem, SourceFile
+from audit.rules import Check, RuleContext
+from audit.rules import emails as emails_rule
+from audit.rules import phones as phones_rule
+from audit.rules._purposes import Vocabulary, assign_purposes
+from audit.rules.spacing import slips, spacing
+from audit.source.loader import load_file
+from audit.source.scalars import ScalarText, split_sentences
 from tests.scaling import assert_scales_linearly
 
 Work = Callable[[], object]
@@ -71,7 +71,7 @@ def test_doubled_spaces_on_one_long_line_are_found_in_linear_time(tmp_path: Path
 
     def make(n: int) -> Work:
         source = load_file(answer_file(tmp_path, f"spaces-{n}.yaml", "a" + "  a" * (n // 3)))
-        return lambda: list(spacing(source, Config()))
+        return lambda: run_check(spacing, source)
 
     assert_scales_linearly(make, 20_000, what="spacing on a line of doubled spaces")
 
@@ -110,14 +110,14 @@ def test_matching_suppression_comments_is_linear_in_the_entries(tmp_path: Path) 
     # Every comment was compared with every value, and every finding with every comment
     # (8,000 entries: 37 s). Each comment still silences exactly its own scope: every
     # spacing finding is silenced, and every stale-term comment silences nothing.
-    options = pipeline.Options(select=frozenset({"spacing", "stale-term", "unused-suppression"}))
-    findings = pipeline.audit([commented_faq(tmp_path, 300)], options).findings
+    options = engine.Options(select=frozenset({"spacing", "stale-term", "unused-suppression"}))
+    findings = engine.audit([commented_faq(tmp_path, 300)], options).findings
     assert {f.rule for f in findings} == {"unused-suppression"}
     assert [f.position.line for f in findings] == [6 + 4 * i for i in range(300)]
 
     def make(n: int) -> Work:
         path = commented_faq(tmp_path, n)
-        return lambda: pipeline.audit([path], options)
+        return lambda: engine.audit([path], options)
 
     assert_scales_linearly(make, 1_000, what="suppressions on 1,000 commented entries")
 
@@ -143,7 +143,7 @@ def contact_rules(tmp_path: Path, name: str, answer: str) -> Work:
     def work() -> object:
         find_phones.cache_clear()
         find_emails.cache_clear()
-        return list(phone_numbers(corpus, Config())), list(email_addresses(corpus, Config()))
+        return [run_check(check, source, corpus) for check in CONTACT_CHECKS]
 
     return work
 
@@ -211,5 +211,22 @@ def test_domain_typos_among_many_domains_are_bounded_and_the_bound_is_reported(
     assert len(stopped) == 1 and "stopped looking for typos" in stopped[0]
 
 
+CONTACT_CHECKS = (
+    phones_rule.phone_numbers,
+    phones_rule.inconsistent_phone_numbers,
+    emails_rule.email_addresses,
+    emails_rule.email_addresses_compared,
+)
+
+
+def run_check(check: Check, source: SourceFile, corpus: Corpus | None = None) -> list[Problem]:
+    """One check over one loaded file, as the engine runs it (entry or corpus scope)."""
+    context = RuleContext.build(Config(), check.rules)
+    if check.on_file is not None:
+        return list(check.on_file(source, context))
+    assert check.on_corpus is not None
+    return list(check.on_corpus(corpus or Corpus((source,)), context))
+
+
 def audit_file(path: Path) -> tuple[Finding, ...]:
-    return pipeline.audit([path]).findings
+    return engine.audit([path]).findings

@@ -18,7 +18,7 @@ from tests.conftest import ROOT, CliRun
 # (rule, entry id, line, column, words the message must contain)
 EXPECTED = [
     (
-        "grammar",
+        "grammar-agreement",
         "can-i-add-an-item-to-an-order-i-have-already-placed",
         35,
         12,
@@ -85,7 +85,7 @@ def test_the_seed_report_is_exactly_its_known_defects(cli: CliRun, seed_faq: Pat
 def test_each_finding_stands_on_the_line_that_holds_the_defect(seed_faq: Path) -> None:
     lines = seed_faq.read_text(encoding="utf-8").splitlines()
     words = {
-        "grammar": "order are placed",
+        "grammar-agreement": "order are placed",
         "phone-format": "(800) 796 - 7546",
         "stale-term": "due to COVID-19",
         "vague-link-text": "Click here",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.loader import load_file
+from audit.source.loader import load_file
 
 STYLES = """\
 category: Styles

@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from audit.reading import MAX_FILE_BYTES
-from audit.resources import load_schema
+from audit.source.reading import MAX_FILE_BYTES
+from audit.source.resources import load_schema
 
 __all__ = ["MAX_FILE_BYTES", "MIN_ENTRY_BYTES", "Limits", "excerpt", "limits", "too_large"]
 

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from audit import __version__
 from audit.model import AuditResult, Finding, Position, Severity
 from audit.reporters import ReportContext
 
+if TYPE_CHECKING:
+    from audit.rules import Rule
 
-def render(result: AuditResult, context: ReportContext) -> str:
-    document = {
-        "tool": "faq-audit",
-        "version": __version__,
+
+def render(result: AuditResult, rules: Mapping[str, Rule], context: ReportContext) -> str:
+    document: dict[str, Any] = {"tool": "faq-audit", "version": __version__}
+    if result.error is not None:  # a run that could not start says why, where tools look
+        document["error"] = result.error
+    document |= {
         "findings": [_finding(f) for f in result.findings],
         "summary": {
             "files": len(result.corpus.files),
@@ -34,6 +39,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "path": finding.position.path,
         **_span(finding.position),
         "entry": finding.entry,
+        "fingerprint": finding.fingerprint,
         "related": [
             {
                 "path": r.position.path,

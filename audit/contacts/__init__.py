@@ -1,1 +1,0 @@
-"""Finding contact details (phone numbers, email addresses) in running text."""

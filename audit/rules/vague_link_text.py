@@ -1,0 +1,138 @@
+"""Links carried by words that do not say where they go.
+
+- `vague-link-text`: "click here", "this link", "here", "read more" or "more"
+  as the words of a link. People scan a page for its links, and screen readers
+  list them out of context; "here" then says nothing. Name the destination:
+
+      Click here to watch the video: https://example.com/v/1     # flagged: "Click here"
+      Read more: https://example.com/returns                      # flagged: "Read more"
+      See <a href="https://example.com/returns">here</a>.         # flagged: "here"
+      See [this link](https://example.com/returns).               # flagged: "this link"
+      Watch the video tutorial: https://example.com/v/1           # fine
+
+  Precision comes first, because "here" and "more" are common words:
+
+  - a phrase of the `anywhere` option ("click here", "tap here", "this link")
+    is flagged wherever it stands, since it can only ever point at a link;
+  - any other phrase ("here", "more", "read more", "learn more") is flagged
+    only when it is the text of a link (`<a …>here</a>`, `[here](…)`) or
+    introduces a URL directly: followed by nothing but punctuation such as
+    `:` or `(`, and at most one of "at", "on", "via", then the URL (on the
+    same line or the next).
+
+      Your board will remain private until it is shared.          # fine
+      Our brochures are available here at our office.             # fine
+      You'll find photos, videos and more to promote your business.   # fine
+
+  Options: `phrases`, the words that must not carry a link, and `anywhere`,
+  those flagged even with no link in sight.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from audit.model import Problem, Severity, SourceFile
+from audit.rules import Option, Rule, RuleContext, Scope, entry_check
+from audit.rules._fields import problem_at, texts
+from audit.rules.url_punctuation import URL
+
+VAGUE_LINK_TEXT = Rule(
+    "vague-link-text",
+    Severity.WARNING,
+    'a link carried by words such as "click here" that do not say where it goes',
+    Scope.ENTRY,
+    options=(
+        Option(
+            "phrases",
+            ("click here", "tap here", "this link", "read more", "learn more", "here", "more"),
+        ),
+        Option("anywhere", ("click here", "tap here", "this link")),
+    ),
+)
+RULES = (VAGUE_LINK_TEXT,)
+
+_HTML_LINK = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\([^()\s]+(?:\s+\"[^\"]*\")?\)")
+_TAG = re.compile(r"<[^<>\n]*>")
+# What may stand between a phrase and the URL it introduces: punctuation, at most one
+# linking word, a line break and an opening bracket ("here: https://…", "more
+# (https://…)", "here at www.…", "here:" with the URL on the next line).
+_INTRODUCES = re.compile(
+    r"[ \t]*(?:[:\-\u2013\u2014\u2192\u00bb>]+[ \t]*)?(?:(?:at|on|via)[ \t]+)?\n?[ \t]*[(<\[]?"
+    r"(?=https?://|www\.)",
+    re.IGNORECASE,
+)
+_EDGE_PUNCTUATION = " \t\n.,:;!?\u2026\u00bb\u2192>-"
+
+
+@entry_check(VAGUE_LINK_TEXT)
+def vague_link_text(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
+    options = context.options
+    anywhere = _normalized(options["anywhere"])
+    phrases = _normalized(options["phrases"]) | anywhere
+    if not phrases:
+        return
+    pattern = _phrase_pattern(phrases)
+    for entry, _field, text in texts(source, ("answer",)):
+        value = text.value
+        if "](" not in value and "<a" not in value.lower() and pattern.search(value) is None:
+            continue  # no link markup and no vague phrase: the common case, decided in C
+        taken: list[tuple[int, int]] = []
+        for start, end in _link_texts(value):
+            words = value[start:end]
+            if _normalize(words) in phrases:
+                taken.append((start, end))
+                yield problem_at(entry, text, start, end - start, _message(words))
+        blocked = [*taken, *_spans(_HTML_LINK, value), *_spans(_MARKDOWN_LINK, value)]
+        blocked += [*_spans(_TAG, value), *_spans(URL, value)]
+        for match in pattern.finditer(value):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in blocked):
+                continue
+            words = match.group()
+            if _normalize(words) in anywhere or _INTRODUCES.match(value, end):
+                yield problem_at(entry, text, start, end - start, _message(words))
+
+
+def _message(words: str) -> str:
+    return (
+        f"'{words}' does not say where the link goes: people who scan for links, or hear "
+        "them read out by a screen reader, get only these words; name the destination "
+        "instead, e.g. 'Watch the video tutorial: https://…'"
+    )
+
+
+def _link_texts(value: str) -> Iterator[tuple[int, int]]:
+    """The spans of the visible words of HTML and markdown links."""
+    for regex in (_HTML_LINK, _MARKDOWN_LINK):
+        for match in regex.finditer(value):
+            start, end = match.span(1)
+            inner = value[start:end]
+            lead = len(inner) - len(inner.lstrip())
+            trail = len(inner) - len(inner.rstrip())
+            if start + lead < end - trail:
+                yield start + lead, end - trail
+
+
+def _spans(regex: re.Pattern[str], value: str) -> Iterator[tuple[int, int]]:
+    return (match.span() for match in regex.finditer(value))
+
+
+def _normalize(words: str) -> str:
+    """Case, spacing, tags and edge punctuation do not change what the words say."""
+    plain = _TAG.sub(" ", words)
+    return " ".join(plain.casefold().split()).strip(_EDGE_PUNCTUATION)
+
+
+def _normalized(phrases: Iterable[str]) -> set[str]:
+    return {normal for phrase in phrases if (normal := _normalize(str(phrase)))}
+
+
+def _phrase_pattern(phrases: set[str]) -> re.Pattern[str]:
+    """Whole words only, longest phrase first, any white space between words;
+    a contraction ("here's") is another word."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
+    return re.compile(rf"(?<![\w'\u2019-])(?:{body})(?![\w'\u2019-])", re.IGNORECASE)

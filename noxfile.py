@@ -19,11 +19,12 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff (lint and format), mypy, and the workflow files against GitHub's schema."""
+    """ruff (lint and format), mypy, the import layers, and the workflow files against GitHub's schema."""
     session.install("-e", ".[lint]")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy")
+    session.run("lint-imports")
     session.run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", *WORKFLOWS)
     session.run("check-jsonschema", "--check-metaschema", "schemas/faq.schema.json")
 

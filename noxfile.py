@@ -7,6 +7,11 @@ import nox
 nox.options.sessions = ["tests", "lint", "audit"]
 nox.options.reuse_existing_virtualenvs = True
 
+SCHEMAS = [
+    "schemas/faq.schema.json",
+    "schemas/config.schema.json",
+    "schemas/policies.schema.json",
+]
 WORKFLOWS = [".github/workflows/content.yml", ".github/workflows/tests.yml"]
 
 
@@ -19,14 +24,14 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff (lint and format), mypy, the import layers, and the workflow files against GitHub's schema."""
+    """ruff (lint and format), mypy, import layers, and the workflows against GitHub's schema."""
     session.install("-e", ".[lint]")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy")
     session.run("lint-imports")
     session.run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", *WORKFLOWS)
-    session.run("check-jsonschema", "--check-metaschema", "schemas/faq.schema.json")
+    session.run("check-jsonschema", "--check-metaschema", *SCHEMAS)
 
 
 @nox.session

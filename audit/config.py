@@ -11,6 +11,7 @@ the registry reads the config, never the other way round.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,12 +20,15 @@ from typing import Any
 from audit.model import Position, Problem, Severity, SourceFile
 
 CONFIG_FILE = "faq-audit.yaml"
+DEFAULT_POLICIES = "faq/policies.yaml"
 PHONE_STYLES = ("national", "dashes", "international", "e164")
 RULE_KEYS = frozenset({"severity", "enabled"})
 
 
 class ConfigError(Exception):
     """The config file has problems; each is a problem with its line."""
+
+    what = "the config file"  # the file at fault, as a message names it
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(problems[0].message if problems else "invalid config")
@@ -59,6 +63,7 @@ class Config:
     phone_style: str = "national"
     contacts: tuple[Contact, ...] = ()
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    policies: str | None = None  # the registry of facts, when the file names one
     positions: Mapping[ConfigPath, tuple[Position, Position | None]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -79,6 +84,26 @@ class Config:
             return None
         value = own.get("severity") or (None if _off(kin) else kin.get("severity"))
         return Severity(value) if value else default
+
+    def policies_files(self, paths: Iterable[Path] = ()) -> list[Path]:
+        """Where the policy registry may be, most likely first.
+
+        `policies:` names it, beside this file. Without it: faq/policies.yaml beside
+        this file (or in the working folder, without one), then policies.yaml in each
+        folder checked, so that `validate some/faq` finds some/faq/policies.yaml. It is
+        the registry because the config says so, by name or by this default, so
+        discovery leaves each of these out of the FAQ content.
+        """
+        folder = Path(self.path).parent if self.path else Path()
+        if self.policies:
+            return [folder / self.policies]
+        found = [folder / DEFAULT_POLICIES]
+        for path in paths:
+            place = path if os.path.isdir(path) else path.parent
+            candidate = place / Path(DEFAULT_POLICIES).name
+            if candidate not in found:
+                found.append(candidate)
+        return found
 
     def where(self, *path: str | int, key: bool = False) -> Position:
         """Where a value (or its key) stands in the file; the nearest enclosing one when it
@@ -141,6 +166,7 @@ def load_config(path: Path | None, check: ConfigCheck | None = None) -> Config:
         phone_style=data.get("phone-style", "national"),
         contacts=tuple(_contacts(data.get("contacts", {}))),
         rules=data.get("rules", {}),
+        policies=data.get("policies"),
         positions=_positions(source, data),
     )
     problems += _semantic_problems(config, data)

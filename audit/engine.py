@@ -102,7 +102,7 @@ def _audit(paths: Sequence[Path], options: Options, texts: Mapping[Path, str]) -
     rules = enabled_rules(options)
     findings: list[Finding] = []
     files = []
-    for source, found in _load_all(list(discover(list(paths))), texts, options):
+    for source, found in _load_all(_content(paths, options.config), texts, options):
         files.append(source)
         findings.extend(found)
     corpus = Corpus(tuple(files))
@@ -110,6 +110,18 @@ def _audit(paths: Sequence[Path], options: Options, texts: Mapping[Path, str]) -
         assert check.on_corpus is not None
         findings.extend(_stamped(check, check.on_corpus(corpus, context), rules))
     return AuditResult(corpus, finish(findings, corpus, rules))
+
+
+def _content(paths: Sequence[Path], config: Config) -> list[Path]:
+    """The FAQ files to check: those discovered, less the policy registry the config names
+    (its facts reach the rules through `Options.facts`; it is not FAQ content)."""
+    registries = config.policies_files(paths)
+    names = {registry.name for registry in registries}
+    found = list(discover(list(paths)))
+    if not any(path.name in names for path in found):
+        return found  # one comparison of names per file: nothing to resolve
+    real = {os.path.realpath(registry) for registry in registries}
+    return [p for p in found if p.name not in names or os.path.realpath(p) not in real]
 
 
 def _active(

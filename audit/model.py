@@ -7,7 +7,8 @@ next one sees, and so that findings can be sorted, compared and de-duplicated.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -42,6 +43,11 @@ class Position:
     column: int
     end_line: int | None = None
     end_column: int | None = None
+
+    def __reduce__(self) -> tuple[type[Position], tuple[str, int, int, int | None, int | None]]:
+        # Worker processes send entries back pickled; a frozen dataclass's own pickling
+        # calls `fields()` for every object, and a large run pickles millions of them.
+        return (Position, (self.path, self.line, self.column, self.end_line, self.end_column))
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +188,65 @@ class Field:
     value: Position
 
 
+class Fields(Mapping[str, Field]):
+    """Where each key of an entry and its value stand, kept as integers.
+
+    A `Field` per key, each with two `Position`s, was 1.7 KB of an entry's
+    4 KB once loaded, and most of the objects worker processes pickle back;
+    rules look at one or two of them, on a few entries. So an entry's
+    positions are one array of integers (start and end line and column of
+    each key and value), and a `Field` is made when a rule asks for one.
+    Read-only, like the frozen dataclasses here.
+    """
+
+    __slots__ = ("_names", "_numbers", "_path")
+
+    _WIDTH = 8  # key line, column, end line, end column; then the same for the value
+
+    def __init__(self, path: str, names: tuple[str, ...], numbers: array[int]) -> None:
+        if len(numbers) != len(names) * self._WIDTH:
+            raise ValueError("Fields needs 8 numbers for each name")
+        self._path = path
+        self._names = names
+        self._numbers = numbers
+
+    @classmethod
+    def build(cls, path: str, names: tuple[str, ...], rows: Iterable[tuple[int, ...]]) -> Fields:
+        """From each name's 8 numbers, in order (4-byte numbers unless a file is huge)."""
+        flat = [number for row in rows for number in row]
+        try:
+            numbers = array("i", flat)
+        except OverflowError:
+            numbers = array("q", flat)
+        return cls(path, names, numbers)
+
+    def __getitem__(self, name: str) -> Field:
+        try:
+            at = self._names.index(name) * self._WIDTH
+        except ValueError:
+            raise KeyError(name) from None
+        n, path = self._numbers, self._path
+        return Field(
+            Position(path, n[at], n[at + 1], n[at + 2], n[at + 3]),
+            Position(path, n[at + 4], n[at + 5], n[at + 6], n[at + 7]),
+        )
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __repr__(self) -> str:
+        return f"Fields({dict(self)!r})"
+
+    def __reduce__(self) -> tuple[type[Fields], tuple[str, tuple[str, ...], array[int]]]:
+        return (Fields, (self._path, self._names, self._numbers))
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One question and its answer, with the position of everything in it.
@@ -198,6 +263,13 @@ class Entry:
     data: Mapping[str, Any]
     fields: Mapping[str, Field]
     texts: Mapping[str, TextField] = field(default_factory=dict)
+
+    def __reduce__(self) -> tuple[type[Entry], tuple[Any, ...]]:
+        # Pickled by worker processes, like `Position`: the fields in order, no `fields()`.
+        return (
+            Entry,
+            (self.id, self.path, self.index, self.position, self.data, self.fields, self.texts),
+        )
 
     @property
     def question(self) -> str | None:

@@ -7,9 +7,18 @@ shows whether the work grows linearly. Usage:
     python benchmarks/validate_speed.py            # 1k, 10k, 100k entries in 100 files
     python benchmarks/validate_speed.py --sizes 10000 --repeat 5
 
+    python benchmarks/validate_speed.py --sizes 10000 --tracemalloc 15
+
 Each size is generated once under benchmarks/.corpus/ (git-ignored). The
-bundled faq/ is timed too. Every run is a fresh `python -m audit` process, so
-the figures include interpreter start-up and imports, as a user sees them.
+bundled faq/ is timed too. Every run is a fresh process that runs what
+`python -m audit` runs, so the figures include interpreter start-up and
+imports, as a user sees them; it also reports its peak memory, and apart from
+it that of the largest worker process.
+
+`--tracemalloc N` instead loads each size once in one process (no workers, so
+that every allocation is seen where it is made) and prints the N places that
+allocated most of what is still alive once every file is loaded, and the
+traced peak. It is a diagnosis, not a timing: tracing makes the run slower.
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,56 +104,132 @@ SHAPE_RULES = "yaml-syntax,unreadable-file,byte-order-mark,duplicate-key,schema,
 SHAPE_RULES += "duplicate-id,duplicate-question,unused-suppression"
 
 
-def time_validate(path: Path, repeat: int, select: str | None = None) -> tuple[float, float, int]:
-    """Median wall time, peak memory (MiB, of that one process) and exit code."""
-    times, peaks = [], []
+# `python -m audit validate …`, then its own peak memory and its largest worker's (KiB on
+# Linux) on the last line of standard error: the OS gives a parent only their maximum.
+_DRIVER = """\
+import resource, sys
+from audit.cli import main
+code = main(sys.argv[1:])
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+sys.stderr.write(f"\\nmaxrss {own} {workers}\\n")
+raise SystemExit(code)
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """The median wall time of the runs, and the largest peaks (MiB) seen in any of them."""
+
+    seconds: float
+    peak: float  # the main process
+    worker_peak: float  # the largest worker process; 0 when the run used none
+    code: int
+
+
+def time_validate(path: Path, repeat: int, select: str | None = None) -> Timing:
+    """Run `validate` on a path `repeat` times, each in a fresh process."""
+    times, peaks, worker_peaks = [], [], []
     code = 0
     extra = ["--select", select] if select else []
     for _ in range(repeat):
         start = time.perf_counter()
-        child = subprocess.Popen(
-            [sys.executable, "-m", "audit", "validate", str(path), "--format", "json", *extra],
+        done = subprocess.run(
+            [sys.executable, "-c", _DRIVER, "validate", str(path), "--format", "json", *extra],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
         )
-        _, status, usage = os.wait4(child.pid, 0)
         times.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss / 1024)  # Linux reports KiB
-        code = os.waitstatus_to_exitcode(status)
+        code = done.returncode
         if code not in (0, 1):
-            raise SystemExit(f"validate failed on {path} with exit code {code}")
-    return statistics.median(times), max(peaks), code
+            raise SystemExit(f"validate failed on {path} with exit code {code}: {done.stderr}")
+        _, own, workers = done.stderr.splitlines()[-1].split()
+        peaks.append(int(own) / 1024)  # Linux reports KiB
+        worker_peaks.append(int(workers) / 1024)
+    return Timing(statistics.median(times), max(peaks), max(worker_peaks), code)
+
+
+# Load in one process with tracemalloc on, and list what is alive once every file is loaded.
+_TRACER = """\
+import sys, tracemalloc
+from pathlib import Path
+from audit import engine
+tracemalloc.start(1)
+engine.PARALLEL_MIN_FILES = sys.maxsize  # one process: allocations are seen where they happen
+loaded = []
+real_corpus = engine.Corpus
+def corpus(files):
+    loaded.append(tracemalloc.take_snapshot())
+    return real_corpus(files)
+engine.Corpus = corpus
+result = engine.audit([Path(sys.argv[1])])
+peak = tracemalloc.get_traced_memory()[1]
+stats = loaded[0].statistics("lineno")
+print(f"alive after loading: {sum(s.size for s in stats) / 2**20:.1f} MiB traced "
+      f"(traced peak of the run: {peak / 2**20:.1f} MiB); the largest:")
+for stat in stats[: int(sys.argv[2])]:
+    frame = stat.traceback[0]
+    where = f"{frame.filename}:{frame.lineno}"
+    print(f"  {stat.size / 2**20:8.1f} MiB {stat.count:>10,} blocks  {where}")
+"""
+
+
+def trace_memory(path: Path, top: int) -> None:
+    subprocess.run([sys.executable, "-c", _TRACER, str(path), str(top)], cwd=ROOT, check=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--repeat-largest",
+        dest="all_repeated",
+        action="store_true",
+        help="repeat the 100,000-entry runs too (by default they run once)",
+    )
+    parser.add_argument(
+        "--tracemalloc",
+        type=int,
+        metavar="N",
+        help="instead of timing, list the N largest allocation sites alive after loading",
+    )
     args = parser.parse_args()
+    if args.tracemalloc:
+        for size in args.sizes:
+            print(f"{size:,} entries:")
+            trace_memory(generate(size), args.tracemalloc)
+        return
     print(f"machine: {platform.machine()}, {_cpu()}, Python {platform.python_version()}")
+    print(f"load average before: {_load()}")
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", "pass"], check=True)
     print(
         f"{'python start-up':>20}: {time.perf_counter() - start:7.3f} s  (this run's noise floor)"
     )
-    bundled, memory, _ = time_validate(ROOT / "faq", args.repeat)
-    print(f"{'bundled faq/ (25)':>20}: {bundled:7.3f} s  peak {memory:6.1f} MiB")
+    bundled = time_validate(ROOT / "faq", args.repeat)
+    print(f"{'bundled faq/ (25)':>20}: {bundled.seconds:7.3f} s  peak {bundled.peak:6.1f} MiB")
     per_entry = {}
     for size in args.sizes:
         corpus = generate(size)
-        repeat = args.repeat if size < 100_000 else 1
-        shape, _, _ = time_validate(corpus, repeat, SHAPE_RULES)
-        seconds, memory, code = time_validate(corpus, repeat)
-        per_entry[size] = seconds / size
+        repeat = args.repeat if size < 100_000 or args.all_repeated else 1
+        shape = time_validate(corpus, repeat, SHAPE_RULES)
+        run = time_validate(corpus, repeat)
+        per_entry[size] = run.seconds / size
+        workers = f"largest worker {run.worker_peak:.1f} MiB" if run.worker_peak else "no workers"
         print(
-            f"{size:>14,} entries: {seconds:7.3f} s all rules, {shape:7.3f} s shape rules  "
-            f"({per_entry[size] * 1e6:6.1f} µs/entry)  peak {memory:6.1f} MiB  exit {code}"
+            f"{size:>14,} entries: {run.seconds:7.3f} s all rules, {shape.seconds:7.3f} s shape "
+            f"rules  ({per_entry[size] * 1e6:6.1f} µs/entry)  peak {run.peak:6.1f} MiB "
+            f"({workers})  exit {run.code}"
         )
     if len(per_entry) > 1:
         smallest, largest = min(per_entry), max(per_entry)
         ratio = per_entry[largest] / per_entry[smallest]
         print(f"per-entry cost at {largest:,} vs {smallest:,} entries: {ratio:.2f}x")
+    print(f"load average after: {_load()}")
 
 
 def _cpu() -> str:
@@ -158,6 +244,14 @@ def _cpu() -> str:
 
 def _cores() -> int:
     return os.cpu_count() or 1
+
+
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages: on a shared machine, how busy it was."""
+    try:
+        return " ".join(f"{n:.2f}" for n in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 if __name__ == "__main__":

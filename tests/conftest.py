@@ -14,6 +14,18 @@ ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_FAQ = ROOT / "faq"
 SEED = ROOT / "tests" / "fixtures" / "seed-imageskincare.txt"
 
+# Two entries asking one question, written differently: warnings only, no error.
+DUPLICATED_QUESTION = """\
+category: A
+entries:
+  - id: a
+    question: How do I track my order?
+    answer: One.
+  - id: b
+    question: how do I  track my order
+    answer: Two.
+"""
+
 
 def _is_loopback(address: Any) -> bool:
     host = address[0] if isinstance(address, tuple) else address

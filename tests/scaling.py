@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 MAX_RATIO = 2.8  # linear is about 2.0; quadratic is about 4.0
 REPEATS = 3
+MIN_SECONDS = 0.02  # below this, timer and scheduler noise swamp the ratio
 
 
 def best_time(work: Callable[[], object], repeats: int = REPEATS) -> float:
@@ -33,12 +34,20 @@ def assert_scales_linearly(
 ) -> None:
     """`make(n)` returns the work for an input of size n (built outside the timing).
 
-    The ratio time(2n) / time(n) must stay under `max_ratio`. One retry absorbs a
-    moment of load from elsewhere; a quadratic algorithm fails both tries.
+    The ratio time(2n) / time(n) must stay under `max_ratio`. Work that takes only
+    a few milliseconds is at the mercy of a scheduler tick, so the size is doubled
+    (up to 16 times) until the smaller run takes at least MIN_SECONDS. Two retries
+    absorb a moment of load from elsewhere; a quadratic algorithm fails all three.
     """
-    small, large = make(size), make(2 * size)
+    small = make(size)
+    for _ in range(4):
+        if best_time(small) >= MIN_SECONDS:
+            break
+        size *= 2
+        small = make(size)
+    large = make(2 * size)
     ratios = []
-    for _ in range(2):
+    for _ in range(3):
         ratio = best_time(large) / max(best_time(small), 1e-6)
         ratios.append(ratio)
         if ratio <= max_ratio:

@@ -56,7 +56,8 @@ def parse_seed() -> list[tuple[str, str]]:
 
 
 def faq_files() -> list[Path]:
-    return sorted(FAQ_DIR.glob("*.yaml"))
+    """The category files: faq/policies.yaml is the policy registry, not content."""
+    return sorted(path for path in FAQ_DIR.glob("*.yaml") if path.name != "policies.yaml")
 
 
 def load(path: Path) -> Any:

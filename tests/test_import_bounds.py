@@ -34,7 +34,7 @@ from pathlib import Path
 import pytest
 
 from audit.importer import PageError, read_page, to_yaml, unique_ids
-from audit.importer.text import ImportedEntry
+from audit.importer.entries import ImportedEntry
 from tests.scaling import assert_scales_linearly
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,6 +14,7 @@ import pytest
 
 from audit import engine
 from audit.config import load_config
+from audit.facts.registry import load_facts
 from audit.rules import Scope, all_rules
 from tests.conftest import BUNDLED_FAQ, ROOT
 
@@ -50,6 +51,12 @@ entries:
   - id: quoted
     question: What did the customer write?
     answer: Once order are placed it takes a hour to to arrive.
+  - id: policy
+    question: What does a sample cost?
+    answer: |-
+      Shipping is free on orders over $450.
+      Refunds take 5 business days. Refunds take 5 days.
+      Samples are free on orders over $35 and cost $4.95 on orders up to $60.
   # faq-audit: ignore[duplicate-id] nothing to silence here
   - id: copied
     question: Where do I download my photos?
@@ -85,9 +92,15 @@ def _corpus(tmp_path: Path) -> Path:
     return folder
 
 
+def _options(folder: Path) -> engine.Options:
+    """The bundled config, and the bundled policy registry copied with the content."""
+    config = load_config(ROOT / "faq-audit.yaml")
+    return engine.Options(config=config, facts=load_facts(config, [folder]))
+
+
 def test_the_corpus_gives_every_rule_a_finding(tmp_path: Path) -> None:
-    options = engine.Options(config=load_config(ROOT / "faq-audit.yaml"))
-    found = {f.rule for f in engine.audit([_corpus(tmp_path)], options).findings}
+    folder = _corpus(tmp_path)
+    found = {f.rule for f in engine.audit([folder], _options(folder)).findings}
     missing = sorted(set(all_rules()) - found)
     assert not missing, f"add a case for these rules to the corpus of this test: {missing}"
 
@@ -96,7 +109,7 @@ def test_workers_give_the_same_report_as_one_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _corpus(tmp_path)
-    options = engine.Options(config=load_config(ROOT / "faq-audit.yaml"))
+    options = _options(folder)
     alone = engine.audit([folder], options)
 
     calls: list[int] = []
@@ -115,6 +128,8 @@ def test_workers_give_the_same_report_as_one_process(
     assert {f.rule for f in alone.findings} == set(all_rules())
     assert shared.findings == alone.findings  # every field: positions, fixes, related, …
     assert [e.id for e in shared.corpus.entries] == [e.id for e in alone.corpus.entries]
+    # what the workers send back (pickled) is what one process loads: entries, positions, scalars
+    assert shared.corpus == alone.corpus
 
 
 def test_the_per_entry_contact_rules_are_entry_rules(tmp_path: Path) -> None:

@@ -17,14 +17,14 @@ from audit import engine
 from audit.config import Config
 from audit.extract.emails import find_emails
 from audit.extract.phones import find_phones
+from audit.extract.purposes import Vocabulary, assign_purposes
 from audit.model import Corpus, Finding, Problem, SourceFile
 from audit.rules import Check, RuleContext
 from audit.rules import emails as emails_rule
 from audit.rules import phones as phones_rule
-from audit.rules._purposes import Vocabulary, assign_purposes
 from audit.rules.spacing import slips, spacing
 from audit.source.loader import load_file
-from audit.source.scalars import ScalarText, split_sentences
+from audit.text.sentences import split_sentences
 from tests.scaling import assert_scales_linearly
 
 Work = Callable[[], object]
@@ -165,9 +165,7 @@ def test_a_long_gap_between_two_numbers_does_not_backtrack(tmp_path: Path) -> No
     # nested repeats of white space: 2,000 spaces took 7.6 s, 4,000 took 52 s.
     text = "Call sales at (800) 796-7546 or (212) 555-0198, support at (415) 555-0134."
     found = assign_purposes(
-        ScalarText(text, "", "x.yaml", text, 0, len(text), 1, 1),
-        [(m.start, m.end) for m in find_phones(text, "US")],
-        Vocabulary.build((), {}),
+        text, [(m.start, m.end) for m in find_phones(text, "US")], Vocabulary.build(())
     )
     assert [purpose for purpose, _clause in found] == ["sales", "sales", "support"]
 

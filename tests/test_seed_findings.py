@@ -31,7 +31,22 @@ EXPECTED = [
         30,
         'write "(800) 796 - 7546" as "(800) 796-7546" (house style: national)',
     ),
+    (
+        "threshold-gap",
+        "what-are-shipping-options-and-costs",
+        59,
+        62,
+        "order totals from $499.00 to $500.00 (both included) are covered by neither "
+        '"under $499" (fee 10 USD) nor "over $500" (free)',
+    ),
     ("spacing", "what-is-image-skincares-return-policy", 65, 65, "'retail- size'"),
+    (
+        "timezone-ambiguous",
+        "what-is-image-skincares-return-policy",
+        71,
+        94,
+        '"EST" is Eastern Standard Time, which holds only in winter',
+    ),
     ("spacing", "what-is-image-skincares-return-policy", 71, 98, "'(except', not '( except'"),
     (
         "url-punctuation",
@@ -90,6 +105,8 @@ def test_each_finding_stands_on_the_line_that_holds_the_defect(seed_faq: Path) -
         "stale-term": "due to COVID-19",
         "vague-link-text": "Click here",
         "duplicate-sentence": "You may also download by selecting the downward arrow",
+        "threshold-gap": "$499",
+        "timezone-ambiguous": "EST",
     }
     for rule, _, line, column, _ in EXPECTED:
         if rule in words:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import BUNDLED_FAQ, ROOT, CliRun
+from tests.conftest import BUNDLED_FAQ, DUPLICATED_QUESTION, ROOT, CliRun
 
 Run = CliRun
 
@@ -153,18 +153,6 @@ def test_usage_errors_exit_2_with_one_line(
     assert out == ""
     assert len(err.strip().splitlines()) == 1
     assert message in err
-
-
-DUPLICATED_QUESTION = """\
-category: A
-entries:
-  - id: a
-    question: How do I track my order?
-    answer: One.
-  - id: b
-    question: how do I  track my order
-    answer: Two.
-"""
 
 
 def test_fail_on_decides_the_exit_code(run: Run, write: Any) -> None:

@@ -1,19 +1,22 @@
 """The command line's grammar: commands, options, help with examples.
 
-Kept apart from `cli`, which runs the commands, so that what a user can type
-is read in one place.
+Kept apart from the command modules, which run the commands, so that what a
+user can type is read in one place. Each command's subparser names the module
+of `audit.commands` that runs it (`add_command`): that is the table
+`audit.cli.main` dispatches by.
 """
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from audit import __version__
+from audit.commands import EXIT_USAGE
 from audit.model import Severity
 
-EXIT_USAGE = 2
+__all__ = ["EXIT_USAGE", "UsageError", "add_command", "add_config_options", "build_parser"]
 
 VALIDATE_EPILOG = """\
 examples:
@@ -75,6 +78,10 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message, self.prog)
 
 
+if TYPE_CHECKING:
+    _Commands = argparse._SubParsersAction[_Parser]
+
+
 def _category(value: str) -> str:
     """A category title: a blank one names no file and makes one the schema rejects."""
     if not value.strip():
@@ -89,6 +96,7 @@ def _rule_list(value: str) -> frozenset[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole grammar: each command's subparser is added by a function of its own below."""
     parser = _Parser(
         prog="faq-audit",
         description="Keep a customer FAQ true: check its YAML, contacts, facts and links.",
@@ -96,13 +104,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"faq-audit {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for add in (_validate, _fix, _import, _rules, _facts):
+        add(commands)
+    return parser
 
-    validate = commands.add_parser(
+
+def _validate(commands: _Commands) -> None:
+    validate = add_command(
+        commands,
         "validate",
+        module="validate",
         help="check FAQ files and report findings",
         description="Check FAQ YAML files against the schema and the content rules.",
         epilog=VALIDATE_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     validate.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or folders (default: faq/)"
@@ -141,8 +155,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="colour the text output (default: auto, on a terminal unless NO_COLOR is set)",
     )
 
-    fixer = commands.add_parser(
+
+def _fix(commands: _Commands) -> None:
+    fixer = add_command(
+        commands,
         "fix",
+        module="fix",
         help="repair the mechanical problems in place",
         description=(
             "Apply the safe, mechanical fixes (phone numbers to house style, email "
@@ -151,7 +169,6 @@ def build_parser() -> argparse.ArgumentParser:
             "written atomically."
         ),
         epilog=FIX_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     fixer.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: faq/)")
     mode = fixer.add_mutually_exclusive_group()
@@ -171,12 +188,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_config_options(fixer)
 
-    importer = commands.add_parser(
+
+def _import(commands: _Commands) -> None:
+    importer = add_command(
+        commands,
         "import",
+        module="import_page",
         help="turn an existing FAQ page into faq/ YAML",
         description="Turn a scraped FAQ page (plain text or HTML) into one faq/ YAML file.",
         epilog=IMPORT_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     importer.add_argument("page", type=Path, metavar="PAGE", help="the page, as .txt or .html")
     importer.add_argument(
@@ -190,12 +210,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importer.add_argument("--force", action="store_true", help="overwrite an existing file")
 
-    rules = commands.add_parser(
+
+def _rules(commands: _Commands) -> None:
+    rules = add_command(
+        commands,
         "rules",
+        module="rules",
         help="list the rules, or explain one",
         description="List every rule with its default severity, or show one rule's documentation.",
         epilog=RULES_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     rules.add_argument("rule", nargs="?", metavar="RULE", help="a rule id")
     rules.add_argument(
@@ -204,6 +227,56 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="markdown prints the table the README carries (default: %(default)s)",
     )
+
+
+FACTS_EPILOG = """\
+examples:
+  faq-audit facts                   the registry's facts, and where answers state each
+  faq-audit facts --format json     every claim read, with its entry, line and value
+
+The registry is faq/policies.yaml, or the file the config's `policies:` names.
+"""
+
+
+def _facts(commands: _Commands) -> None:
+    facts = add_command(
+        commands,
+        "facts",
+        module="facts",
+        help="list the policy facts and every place the answers state them",
+        description=(
+            "Print the policy registry's facts, each with its value and every claim in the "
+            "answers that states it (agreeing or not), then the claims that state no fact."
+        ),
+        epilog=FACTS_EPILOG,
+    )
+    facts.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: faq/)")
+    facts.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="json lists every claim read, for auditing the extractor (default: %(default)s)",
+    )
+    add_config_options(facts)
+
+
+def add_command(
+    commands: _Commands,
+    name: str,
+    *,
+    module: str,
+    **settings: Any,
+) -> argparse.ArgumentParser:
+    """The subparser of the command `name`, which the module `audit.commands.<module>` runs.
+
+    The module's name rides on the parsed arguments (`args.command_module`), so the
+    table of commands `main` dispatches by is built here, from the subparsers, and a
+    command cannot be added to the grammar without saying what runs it.
+    """
+    parser = commands.add_parser(
+        name, formatter_class=argparse.RawDescriptionHelpFormatter, **settings
+    )
+    parser.set_defaults(command_module=module)
     return parser
 
 

@@ -1,4 +1,4 @@
-"""Email addresses and web domains in running text.
+"""Email addresses in running text.
 
 The candidate pattern is wider than a valid address ("care@imageskincare",
 "john..doe@example.com" are found) so that `email-invalid` can report what an
@@ -26,7 +26,6 @@ _DOMAIN = re.compile(r"[\w-]+(?:\.+[\w-]+)*")
 _LEADING_PUNCTUATION = "`{|}~!#$%&*=?^"
 _TOKEN_START = re.compile(r"[^\s<>\"'\[\]()]*$")
 _FILE_SUFFIXES = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "pdf"})
-_URL = re.compile(r"\b(?:https?://|www\.)([\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,16 +115,6 @@ def _in_web_address(text: str, start: int) -> bool:
     if prefix.endswith("mailto:"):
         return False
     return "://" in prefix or prefix.startswith("www.") or prefix.endswith("/")
-
-
-def web_domains(text: str) -> tuple[str, ...]:
-    """The domains of the web addresses in `text` (lower-cased, without "www.")."""
-    return tuple(_bare(match.group(1)) for match in _URL.finditer(text))
-
-
-def _bare(domain: str) -> str:
-    domain = domain.lower()
-    return domain[4:] if domain.startswith("www.") else domain
 
 
 def normalize(address: str) -> str | None:

@@ -21,6 +21,8 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, PhoneNumberMatcher
 
+from audit.text.sentences import sentence_around
+
 STYLES = ("national", "dashes", "international", "e164")
 
 # Fewer digits than this is a short code, a price or a postcode, not a number to call.
@@ -204,7 +206,9 @@ def _looks_like_a_phone(text: str, start: int, end: int, raw: str, valid: bool) 
     if _ID_LABEL.search(before) or _PIECE_BEFORE.search(before) or _PIECE_AFTER.match(text, end):
         return False
     grouped = bool(_GROUP_SEPARATOR.search(main))
-    context = bool(_PHONE_WORDS.search(_sentence_around(text, start, end)))
+    context = bool(
+        _PHONE_WORDS.search(text, *sentence_around(text, start, end, window=_WINDOW * 5))
+    )
     if valid:
         return grouped or context
     return grouped and context
@@ -217,12 +221,3 @@ def _in_address(before: str) -> bool:
     if _TEL_LINK.search(prefix):
         return False
     return "://" in prefix or "@" in prefix or prefix.lower().startswith("www.") or "/" in prefix
-
-
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence a candidate stands in (within a window; sentences are not that long)."""
-    left = max(0, start - _WINDOW * 5)
-    right = min(len(text), end + _WINDOW * 5)
-    before = max(text.rfind(". ", left, start), text.rfind("\n\n", left, start))
-    after = text.find(". ", end, right)
-    return text[before + 1 if before >= 0 else left : after if after >= 0 else right]

@@ -32,24 +32,17 @@ The finding stands on the second copy and points back at the first.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from audit.model import Corpus, Entry, Position, Problem, Related, Severity
 from audit.rules import Rule, RuleContext, Scope, corpus_check
+from audit.text.normalize import fold
 
 DUPLICATE_ID = Rule("duplicate-id", Severity.ERROR, "two entries share an id", Scope.CORPUS)
 DUPLICATE_QUESTION = Rule(
     "duplicate-question", Severity.WARNING, "two entries ask the same question", Scope.CORPUS
 )
 RULES = (DUPLICATE_ID, DUPLICATE_QUESTION)
-
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-def normalize_question(question: str) -> str:
-    """Case, spacing and punctuation do not make a question different."""
-    return _NOT_WORD.sub(" ", question.casefold()).strip()
 
 
 @corpus_check(DUPLICATE_ID)
@@ -69,7 +62,8 @@ def duplicate_ids(corpus: Corpus, context: RuleContext) -> Iterator[Problem]:
 def duplicate_questions(corpus: Corpus, context: RuleContext) -> Iterator[Problem]:
     yield from _duplicates(
         corpus,
-        key=lambda e: normalize_question(e.question) if e.question else None,
+        # case, spacing and punctuation do not make a question different
+        key=lambda e: fold(e.question, punctuation=False) if e.question else None,
         field="question",
         describe=lambda e, first: (
             f"this question is already asked by '{first.id}' at {_where(first, e)}; "

@@ -61,17 +61,13 @@ from typing import Any
 import phonenumbers
 
 from audit.config import Config
-from audit.extract.emails import EmailMatch, find_emails, normalize, web_domains
+from audit.extract.emails import EmailMatch, find_emails, normalize
+from audit.extract.purposes import DEFAULT_PURPOSES, Vocabulary, assign_purposes, display
+from audit.extract.urls import web_domains
 from audit.model import Corpus, Entry, Fix, Problem, Severity, SourceFile, TextField
 from audit.rules import Option, Rule, RuleContext, Scope, corpus_check, entry_check
+from audit.rules._contacts import Sighting, inconsistencies
 from audit.rules._fields import problem_at, texts
-from audit.rules._purposes import (
-    DEFAULT_PURPOSES,
-    Sighting,
-    Vocabulary,
-    assign_purposes,
-    inconsistencies,
-)
 
 # Common mailbox providers: their domains are never typos, and typos of them are.
 # fmt: off
@@ -150,7 +146,9 @@ def email_addresses(source: SourceFile, context: RuleContext) -> Iterator[Proble
 def email_addresses_compared(corpus: Corpus, context: RuleContext) -> Iterator[Problem]:
     """The addresses of every entry compared: per department, and domain by domain."""
     config = context.config
-    vocabulary = Vocabulary.build(config.contacts, context.options_of(EMAIL_INCONSISTENT))
+    vocabulary = Vocabulary.build(
+        config.contacts, context.options_of(EMAIL_INCONSISTENT)["purposes"]
+    )
     consistency = context.runs(EMAIL_INCONSISTENT)
     found: list[Found] = []
     sightings: list[Sighting] = []
@@ -164,7 +162,7 @@ def email_addresses_compared(corpus: Corpus, context: RuleContext) -> Iterator[P
         if not consistency:
             continue
         compared = [e for e in emails if e.valid and not e.in_link]
-        purposes = assign_purposes(text, [(e.start, e.end) for e in compared], vocabulary)
+        purposes = assign_purposes(text.value, [(e.start, e.end) for e in compared], vocabulary)
         for email, (purpose, clause) in zip(compared, purposes, strict=True):
             shown = email.normalized or email.raw
             sightings.append(
@@ -301,7 +299,7 @@ class _Domains:
             normalized = normalize(contact.email) if contact.email else None
             if normalized is not None:
                 domain = normalized.rpartition("@")[2].lower()
-                trusted[domain] = f"the domain of {contact.name.replace('-', ' ')}'s address"
+                trusted[domain] = f"the domain of {display(contact.name)}'s address"
         used = Counter(email.domain for email in emails if email.valid)
         by_length: dict[int, list[str]] = {}
         for domain in [*trusted, *(d for d in used if d not in trusted)]:

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from audit.model import Problem, Severity, SourceFile
 from audit.rules import Option, Rule, RuleContext, Scope, entry_check
 from audit.rules._fields import problem_at, texts
+from audit.text.normalize import fold
 
 PAGE_CHROME = Rule(
     "page-chrome",
@@ -99,4 +100,4 @@ def _lines(value: str) -> Iterable[tuple[int, str]]:
 
 
 def _normalize(line: str) -> str:
-    return _COUNT.sub("", " ".join(line.casefold().split()))
+    return _COUNT.sub("", fold(line))

@@ -46,17 +46,16 @@ import phonenumbers
 
 from audit.config import Config
 from audit.extract.phones import PhoneMatch, find_phones
-from audit.model import Corpus, Entry, Problem, Severity, SourceFile, TextField
-from audit.rules import Option, Rule, RuleContext, Scope, corpus_check, entry_check
-from audit.rules._fields import problem_at, texts
-from audit.rules._purposes import (
+from audit.extract.purposes import (
     DEFAULT_PURPOSES,
-    Sighting,
     Vocabulary,
     assign_purposes,
-    inconsistencies,
     sentence_clauses,
 )
+from audit.model import Corpus, Entry, Problem, Severity, SourceFile, TextField
+from audit.rules import Option, Rule, RuleContext, Scope, corpus_check, entry_check
+from audit.rules._contacts import Sighting, inconsistencies
+from audit.rules._fields import problem_at, texts
 
 PHONE_INVALID = Rule(
     "phone-invalid",
@@ -103,7 +102,7 @@ def phone_numbers(source: SourceFile, context: RuleContext) -> Iterator[Problem]
             continue
         yield from (_invalid(entry, text, p, config.region) for p in phones if not p.valid)
         valid = [p for p in phones if p.valid]
-        clauses = sentence_clauses(text, [(p.start, p.end) for p in valid])
+        clauses = sentence_clauses(text.value, [(p.start, p.end) for p in valid])
         abroad_in: dict[tuple[int, int], bool] = {}  # once per sentence, not once per number
         for phone, clause in zip(valid, clauses, strict=True):
             if clause not in abroad_in:
@@ -117,14 +116,15 @@ def phone_numbers(source: SourceFile, context: RuleContext) -> Iterator[Problem]
 def inconsistent_phone_numbers(corpus: Corpus, context: RuleContext) -> Iterator[Problem]:
     """The numbers of every entry compared, department by department."""
     config = context.config
-    vocabulary = Vocabulary.build(config.contacts, context.options)
+    vocabulary = Vocabulary.build(config.contacts, context.options["purposes"])
     sightings: list[Sighting] = []
     for entry, _field, text in texts(corpus):
         phones = find_phones(text.value, config.region)
         if not phones:
             continue
         valid = [p for p in phones if p.valid]
-        purposes = assign_purposes(text, [(p.start, p.end) for p in valid], vocabulary, OTHER_LINE)
+        spans = [(p.start, p.end) for p in valid]
+        purposes = assign_purposes(text.value, spans, vocabulary, OTHER_LINE)
         abroad_in: dict[tuple[int, int], bool] = {}  # once per sentence, not once per number
         for phone, (purpose, clause) in zip(valid, purposes, strict=True):
             if phone.in_link:

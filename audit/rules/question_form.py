@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from audit.model import Problem, Severity, SourceFile
 from audit.rules import Option, Rule, RuleContext, Scope, entry_check
 from audit.rules._fields import problem_at, texts
+from audit.text.sentences import sentence_ends
 
 QUESTION_FORM = Rule(
     "question-form",
@@ -73,17 +74,6 @@ _INTERROGATIVES = _words(
 _CLAUSE_BREAK = re.compile(r"[,;:(\u2013\u2014]|[.!?]\s|\s-\s")
 # Words that may come before the question word of a clause ("Please, can you …", "and how …").
 _LEAD_INS = frozenset({"and", "but", "so", "or", "then", "also", "please"})
-
-# A sentence ends at . ! or ? followed by white space and a capital, digit or quote, unless
-# the word before is an abbreviation or an initial ("U.S.", "Dr.", "e.g.", "No. 5").
-_SENTENCE_END = re.compile(r"([.!?\uff1f]+)[\"'\u201d\u2019)\]]*\s+(?=\S)")
-_SENTENCE_START = "\"'\u201c\u2018(\u00bf\u00a1"
-_ABBREVIATIONS = _words(
-    """
-    mr mrs ms dr prof st mt no nos vs etc inc ltd co corp jr sr approx dept est ave blvd rd
-    fig e.g i.e a.m p.m u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec
-    """
-)
 
 
 @entry_check(QUESTION_FORM)
@@ -139,18 +129,14 @@ def statements_before(question: str) -> int:
     """How many sentences ending in '.' or '!' come before the final question.
 
     Questions before it do not count: "Lost your card? What do I do?" is one
-    question asked in two steps.
+    question asked in two steps. Only ends no reader could mistake count: a
+    period after "Dr." or "U.S.", or before a word in lower case, ends nothing.
     """
-    count = 0
-    for match in _SENTENCE_END.finditer(question):
-        following = question[match.end()]
-        if not (following.isupper() or following.isdigit() or following in _SENTENCE_START):
-            continue
-        if _is_abbreviation(question, match.start()):
-            continue
-        if not any(mark in match.group(1) for mark in _QUESTION_MARKS):
-            count += 1
-    return count
+    return sum(
+        1
+        for end in sentence_ends(question, strict=True)
+        if not any(mark in end.marks for mark in _QUESTION_MARKS)
+    )
 
 
 def statement_opener(question: str) -> str | None:
@@ -181,10 +167,3 @@ def _asks_something(question: str) -> bool:
 
 def _plain(word: str) -> str:
     return word.casefold().replace("\u2019", "'")
-
-
-def _is_abbreviation(text: str, end: int) -> bool:
-    """Whether the word before the punctuation at `end` is an abbreviation or an initial."""
-    word = re.search(r"[\w.]*$", text[:end])
-    token = word.group().casefold().strip(".") if word else ""
-    return len(token) == 1 or token in _ABBREVIATIONS

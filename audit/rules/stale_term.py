@@ -17,12 +17,12 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from audit.model import Problem, Severity, SourceFile
 from audit.rules import Option, Rule, RuleContext, Scope, entry_check
 from audit.rules._fields import problem_at, texts
+from audit.text.phrases import phrase_pattern
 
 STALE_TERM = Rule(
     "stale-term",
@@ -53,7 +53,8 @@ RULES = (STALE_TERM,)
 
 @entry_check(STALE_TERM)
 def stale_terms(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
-    pattern = term_pattern(context.options["terms"])
+    # whole words, any case, longest term first; "COVID" is found in "post-COVID" too
+    pattern = phrase_pattern((str(term) for term in context.options["terms"]), in_compounds=True)
     if pattern is None:
         return
     for entry, _field, text in texts(source):
@@ -67,12 +68,3 @@ def stale_terms(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
                 f"'{term}' dates this text to the time it was written; re-check whether what "
                 "it says still holds, then update the sentence or remove it",
             )
-
-
-def term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex for all terms: whole words, any case, longest term first."""
-    words = sorted({" ".join(str(t).split()) for t in terms} - {""}, key=len, reverse=True)
-    if not words:
-        return None
-    body = "|".join(r"\s+".join(map(re.escape, term.split())) for term in words)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)

@@ -23,9 +23,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from audit.extract.urls import UrlKind, find_urls
 from audit.model import Problem, Severity, SourceFile
 from audit.rules import Option, Rule, RuleContext, Scope, entry_check
 from audit.rules._fields import problem_at, texts
@@ -39,13 +39,6 @@ URL_PUNCTUATION = Rule(
 )
 RULES = (URL_PUNCTUATION,)
 
-# A web address: a scheme or `www.`, then everything up to white space or a character
-# that cannot stand in a URL as written in text. The trailing punctuation is peeled off
-# afterwards, the way GitHub's and most mail programs' autolinkers decide where it ends.
-URL = re.compile(r"(?<![\w@./-])(?:https?://|www\.)[^\s<>\"`{}|\\^\]]+", re.IGNORECASE)
-
-_PEELED = ".,;:!?'\"\u201d\u2019*_"
-_OPENING = {")": "(", "]": "[", "}": "{"}
 CLOSERS = "\"'\u201d\u2019)]}>\u00bb"
 # An opening bracket or quote right before a URL, and the character that closes it.
 _PAIRS = {
@@ -61,45 +54,27 @@ _PAIRS = {
 }
 
 
-def url_spans(value: str) -> Iterator[tuple[int, int]]:
-    """Where each URL of a text stands, without the punctuation that ends its sentence."""
-    for match in URL.finditer(value):
-        yield match.start(), match.start() + len(_without_trailing(match.group()))
-
-
-def _without_trailing(url: str) -> str:
-    """Peel sentence punctuation and unbalanced closing brackets or quotes off a URL's end."""
-    while url and (url[-1] in _PEELED or _unbalanced(url)):
-        url = url[:-1]
-    return url
-
-
-def _unbalanced(url: str) -> bool:
-    """A closing bracket at the end with no opening one inside: "(see https://a.example)"."""
-    last = url[-1]
-    opening = _OPENING.get(last)
-    return opening is not None and url.count(last) > url.count(opening)
-
-
 @entry_check(URL_PUNCTUATION)
 def url_punctuation(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
     marks = str(context.options["punctuation"])
     for entry, _field, text in texts(source):
         value = text.value
-        for start, end in url_spans(value):
+        for url in find_urls(value):
+            if url.kind is not UrlKind.BARE:
+                continue  # a link's target ends where its markup says
+            start, end = url.start, url.end
             tail = _tail(value, end, marks)
             if not tail or not any(char in marks for char in tail):
                 continue
             opener = value[start - 1] if start > 0 else ""
             if opener in _PAIRS and tail.startswith(_PAIRS[opener]):
                 continue  # set off by brackets or quotes of its own: `<https://…>.`
-            url = value[start:end]
             yield problem_at(
                 entry,
                 text,
                 end,
                 len(tail),
-                f"'{tail}' right after the link {_short(url)} reads as part of the address: "
+                f"'{tail}' right after the link {_short(url.raw)} reads as part of the address: "
                 "many mail programs and renderers take it into the link, which then fails; "
                 "end the sentence another way or put the link on a line of its own",
             )

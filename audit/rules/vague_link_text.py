@@ -33,10 +33,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from audit.extract.urls import URL_START, find_links, find_urls
 from audit.model import Problem, Severity, SourceFile
 from audit.rules import Option, Rule, RuleContext, Scope, entry_check
 from audit.rules._fields import problem_at, texts
-from audit.rules.url_punctuation import URL
+from audit.text.normalize import fold
+from audit.text.phrases import phrase_pattern
 
 VAGUE_LINK_TEXT = Rule(
     "vague-link-text",
@@ -53,15 +55,13 @@ VAGUE_LINK_TEXT = Rule(
 )
 RULES = (VAGUE_LINK_TEXT,)
 
-_HTML_LINK = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
-_MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\([^()\s]+(?:\s+\"[^\"]*\")?\)")
 _TAG = re.compile(r"<[^<>\n]*>")
 # What may stand between a phrase and the URL it introduces: punctuation, at most one
 # linking word, a line break and an opening bracket ("here: https://…", "more
 # (https://…)", "here at www.…", "here:" with the URL on the next line).
 _INTRODUCES = re.compile(
     r"[ \t]*(?:[:\-\u2013\u2014\u2192\u00bb>]+[ \t]*)?(?:(?:at|on|via)[ \t]+)?\n?[ \t]*[(<\[]?"
-    r"(?=https?://|www\.)",
+    rf"(?={URL_START})",
     re.IGNORECASE,
 )
 _EDGE_PUNCTUATION = " \t\n.,:;!?\u2026\u00bb\u2192>-"
@@ -72,21 +72,23 @@ def vague_link_text(source: SourceFile, context: RuleContext) -> Iterator[Proble
     options = context.options
     anywhere = _normalized(options["anywhere"])
     phrases = _normalized(options["phrases"]) | anywhere
-    if not phrases:
+    pattern = phrase_pattern(phrases)  # whole words: a contraction ("here's") is another word
+    if pattern is None:
         return
-    pattern = _phrase_pattern(phrases)
     for entry, _field, text in texts(source, ("answer",)):
         value = text.value
         if "](" not in value and "<a" not in value.lower() and pattern.search(value) is None:
             continue  # no link markup and no vague phrase: the common case, decided in C
+        links = find_links(value)
         taken: list[tuple[int, int]] = []
-        for start, end in _link_texts(value):
+        for link in links:
+            start, end = link.words_start, link.words_end
             words = value[start:end]
-            if _normalize(words) in phrases:
+            if start < end and _normalize(words) in phrases:
                 taken.append((start, end))
                 yield problem_at(entry, text, start, end - start, _message(words))
-        blocked = [*taken, *_spans(_HTML_LINK, value), *_spans(_MARKDOWN_LINK, value)]
-        blocked += [*_spans(_TAG, value), *_spans(URL, value)]
+        blocked = [*taken, *((link.start, link.end) for link in links)]
+        blocked += [*_spans(_TAG, value), *((url.start, url.end) for url in find_urls(value))]
         for match in pattern.finditer(value):
             start, end = match.span()
             if any(s < end and start < e for s, e in blocked):
@@ -104,35 +106,14 @@ def _message(words: str) -> str:
     )
 
 
-def _link_texts(value: str) -> Iterator[tuple[int, int]]:
-    """The spans of the visible words of HTML and markdown links."""
-    for regex in (_HTML_LINK, _MARKDOWN_LINK):
-        for match in regex.finditer(value):
-            start, end = match.span(1)
-            inner = value[start:end]
-            lead = len(inner) - len(inner.lstrip())
-            trail = len(inner) - len(inner.rstrip())
-            if start + lead < end - trail:
-                yield start + lead, end - trail
-
-
 def _spans(regex: re.Pattern[str], value: str) -> Iterator[tuple[int, int]]:
     return (match.span() for match in regex.finditer(value))
 
 
 def _normalize(words: str) -> str:
     """Case, spacing, tags and edge punctuation do not change what the words say."""
-    plain = _TAG.sub(" ", words)
-    return " ".join(plain.casefold().split()).strip(_EDGE_PUNCTUATION)
+    return fold(_TAG.sub(" ", words)).strip(_EDGE_PUNCTUATION)
 
 
 def _normalized(phrases: Iterable[str]) -> set[str]:
     return {normal for phrase in phrases if (normal := _normalize(str(phrase)))}
-
-
-def _phrase_pattern(phrases: set[str]) -> re.Pattern[str]:
-    """Whole words only, longest phrase first, any white space between words;
-    a contraction ("here's") is another word."""
-    ordered = sorted(phrases, key=len, reverse=True)
-    body = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in ordered)
-    return re.compile(rf"(?<![\w'\u2019-])(?:{body})(?![\w'\u2019-])", re.IGNORECASE)

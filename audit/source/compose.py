@@ -60,9 +60,15 @@ class Locator:
         return line + 1, index - starts[line] + 1
 
     def position(self, node: Node) -> Position:
-        line, column = self.line_col(node.start_mark)
-        end_line, end_column = self.line_col(node.end_mark)
-        return Position(self.name, line, column, end_line, end_column)
+        return Position(self.name, *self.span(node))
+
+    def span(self, node: Node) -> tuple[int, int, int, int]:
+        """A node's start line and column and end line and column: `position` without the
+        object, for the loader, which keeps them as plain numbers."""
+        start, end = node.start_mark, node.end_mark
+        if self._marks_are_right:
+            return start.line + 1, start.column + 1, end.line + 1, end.column + 1
+        return (*self.index_line_col(start.index), *self.index_line_col(end.index))
 
     def at(self, mark: Any) -> Position:
         return Position(self.name, *self.line_col(mark))

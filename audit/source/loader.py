@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from audit.model import Entry, Field, Position, Problem, Related, SourceFile
+from audit.model import Entry, Fields, Position, Problem, Related, SourceFile
 from audit.source import suppressions
 from audit.source.compose import (
     MAX_DEPTH,
@@ -36,6 +37,7 @@ from audit.source.scalars import ScalarText
 # Tunable as a module constant so tests can shrink it.
 MAX_ALIAS_EXPANSION = 100_000
 MAX_INT_BITS = 10_000  # larger integers cannot even be printed in decimal by Python
+SHARED_MAX = 24  # values this long or shorter are stored once per file (see _Walker.shared)
 
 DUPLICATE_KEY = "duplicate-key"
 
@@ -46,6 +48,8 @@ NULL_TAG = "tag:yaml.org,2002:null"
 _STYLES = {None: "", "": "", "'": "'", '"': '"', "|": "|", ">": ">"}
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
+# Every anchor matches this (`&` and a character that can begin its name); so may some text.
+_ANCHOR = re.compile(r"&[^\s,\[\]{}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +221,7 @@ def load_file(path: Path, text: str | None = None) -> SourceFile:
         )
         return SourceFile(name, text, None, (), (*problems, problem), file=path)
     problems.extend(walker.problems)
-    entries = tuple(_entries(root, data, locator, text)) if root is not None else ()
+    entries = tuple(_entries(root, data, walker)) if root is not None else ()
     found = suppressions.parse(text, name, entries, walker.scalar_spans)
     tree = YamlTree(root, tuple(walker.typed), locator)
     return SourceFile(name, text, data, entries, tuple(problems), found, tree, path)
@@ -251,15 +255,33 @@ class _Walker:
         self._heights: dict[int, int] = {}  # how deep each collection's data nests
         self._expanded = 0
         self._nodes = 0
+        self._strings: dict[str, str] = {}
+        # Aliases are followed and counted only where there can be one: an alias needs an
+        # anchor (`&name`), and most files have none.
+        self._anchored = _ANCHOR.search(text) is not None
 
     def build(self, root: Node) -> Any:
         return self._value(root, ())
+
+    def shared(self, text: str) -> str:
+        """One string for each key and short value of the file, however often it stands.
+
+        Keys and short values repeat on every entry (`audience: everyone`, tags): one
+        string for all saved nearly 400 bytes an entry, and pickling sends each once per file.
+        """
+        if len(text) > SHARED_MAX:
+            return text
+        return self._strings.setdefault(text, text)
 
     def _stop(self, message: str, node: Node) -> SyntaxProblem:
         """Give up on the file at the alias that caused it (not at its anchor)."""
         return SyntaxProblem(message, alias_position(self.text, node, self.locator))
 
     def _value(self, node: Node, path: tuple[str | int, ...]) -> Any:
+        if not self._anchored:  # no alias anywhere: no node is met twice, nothing to count
+            if len(path) >= MAX_DEPTH:
+                raise self._stop(too_deep(), node)
+            return self._construct(node, path)
         key = id(node)
         if key in self._active:
             raise self._stop(
@@ -309,7 +331,7 @@ class _Walker:
         result: dict[str, Any] = {}
         seen: dict[str, Node] = {}
         for key_node, value_node in node.value:
-            key = _key_text(key_node)
+            key = self.shared(_key_text(key_node))
             if isinstance(key_node, ScalarNode):
                 self.scalar_spans.append((key_node.start_mark.index, key_node.end_mark.index))
             first = seen.get(key)
@@ -333,7 +355,7 @@ class _Walker:
         self.scalar_spans.append((node.start_mark.index, node.end_mark.index))
         tag = node.tag
         if tag == STR_TAG:
-            return node.value
+            return self.shared(node.value)
         constructor = _CONSTRUCTOR.yaml_constructors.get(tag)
         if constructor is None:
             self._check_tag(node)
@@ -378,9 +400,12 @@ def _key_text(node: Node) -> str:
     return f"<{type(node).__name__.removesuffix('Node').lower()} key>"
 
 
-def _entries(root: Node, data: Any, locator: Locator, text: str) -> Iterator[Entry]:
+def _entries(root: Node, data: Any, walker: _Walker) -> Iterator[Entry]:
     if not isinstance(root, MappingNode) or not isinstance(data, dict):
         return
+    locator, shared = walker.locator, walker.shared
+    span = locator.span
+    shapes: dict[tuple[str, ...], tuple[str, ...]] = {}  # entries mostly share their keys
     seq = next((v for k, v in reversed(root.value) if _key_text(k) == "entries"), None)
     items = data.get("entries")
     if not isinstance(seq, SequenceNode) or not isinstance(items, list):
@@ -388,13 +413,15 @@ def _entries(root: Node, data: Any, locator: Locator, text: str) -> Iterator[Ent
     for index, (node, item) in enumerate(zip(seq.value, items, strict=True)):
         if not isinstance(node, MappingNode) or not isinstance(item, dict):
             continue
-        fields: dict[str, Field] = {}
+        rows: dict[str, tuple[int, ...]] = {}
         texts: dict[str, ScalarText] = {}
         for key_node, value_node in node.value:
-            key = _key_text(key_node)
-            fields[key] = Field(locator.position(key_node), locator.position(value_node))
+            key = shared(_key_text(key_node))
+            where = span(value_node)
+            rows[key] = span(key_node) + where
             if isinstance(value_node, ScalarNode) and value_node.tag == STR_TAG:
-                texts[key] = _scalar_text(value_node, locator, text)
+                texts[key] = _scalar_text(value_node, walker, where)
+        shape = tuple(rows)
         entry_id = item.get("id")
         yield Entry(
             id=entry_id if isinstance(entry_id, str) else None,
@@ -402,22 +429,22 @@ def _entries(root: Node, data: Any, locator: Locator, text: str) -> Iterator[Ent
             index=index,
             position=locator.position(node),
             data=item,
-            fields=fields,
+            fields=Fields.build(locator.name, shapes.setdefault(shape, shape), rows.values()),
             texts=texts,
         )
 
 
-def _scalar_text(node: ScalarNode, locator: Locator, text: str) -> ScalarText:
-    line, column = locator.line_col(node.start_mark)
+def _scalar_text(node: ScalarNode, walker: _Walker, where: tuple[int, int, int, int]) -> ScalarText:
+    """`where` is the node's span, which the caller has already worked out."""
     return ScalarText(
-        value=node.value,
+        value=walker.shared(node.value),  # the very string the entry's data holds
         style=_STYLES.get(node.style, ""),
-        path=locator.name,
-        source=text,
+        path=walker.locator.name,
+        source=walker.text,
         start=node.start_mark.index,
         end=node.end_mark.index,
-        line=line,
-        column=column,
+        line=where[0],
+        column=where[1],
     )
 
 

@@ -20,6 +20,7 @@ from audit.model import Position, Problem, SourceFile
 from audit.source import loader
 from audit.source.compose import SYNTAX
 from audit.source.resources import load_schema
+from audit.source.schema_precheck import Precheck, compile_precheck
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -106,6 +107,16 @@ def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 @cache
+def _precheck(schema: str) -> Precheck | None:
+    """The quick yes for valid data (see `audit.source.schema_precheck`), if the schema allows."""
+    from jsonschema import Draft202012Validator
+
+    # the inlined schema and the format checker that `_validator` is given
+    checker = Draft202012Validator.FORMAT_CHECKER
+    return compile_precheck(_validator(schema).schema, checker.conforms)
+
+
+@cache
 def _date_keys(schema: str) -> frozenset[str]:
     """Fields whose schema asks for a date, where an unquoted date is what is meant."""
     keys: set[str] = set()
@@ -140,6 +151,9 @@ def _file_problems(source: SourceFile, target: Target) -> Iterator[Problem]:
             target.schema
         ):
             yield _implicit(scalar, source, target)
+    quick = _precheck(target.schema)
+    if quick is not None and quick(source.data):
+        return  # valid: jsonschema would find nothing
     errors = sorted(_validator(target.schema).iter_errors(source.data), key=_order)
     reported: set[tuple[Any, ...]] = set()
     misspelt = _misspellings(errors)

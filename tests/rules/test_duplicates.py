@@ -4,19 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.conftest import CliRun
+from tests.conftest import DUPLICATED_QUESTION, CliRun
 from tests.rules.helpers import json_document
-
-DUPLICATED_QUESTION = """\
-category: A
-entries:
-  - id: a
-    question: How do I track my order?
-    answer: One.
-  - id: b
-    question: how do I  track my order
-    answer: Two.
-"""
 
 
 def test_duplicate_question_ignores_case_spacing_and_punctuation(cli: CliRun, write: Any) -> None:

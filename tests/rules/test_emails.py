@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from audit import engine
 from audit.config import Config, Contact
-from audit.extract.emails import find_emails, normalize, web_domains
+from audit.extract.emails import find_emails, normalize
+from audit.extract.urls import web_domains
 from audit.model import Finding
 from audit.rules.emails import damerau_levenshtein, slip_distance
 from tests.conftest import ROOT, CliRun

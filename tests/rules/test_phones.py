@@ -15,9 +15,9 @@ import pytest
 from audit import engine
 from audit.config import Config, Contact
 from audit.extract.phones import find_phones, phone_spans
+from audit.extract.purposes import DEFAULT_PURPOSES, Vocabulary, assign_purposes
 from audit.model import Finding
-from audit.rules.phones import DEFAULT_PURPOSES, OTHER_LINE, Vocabulary, assign_purposes
-from audit.source.scalars import ScalarText
+from audit.rules.phones import OTHER_LINE
 from tests.conftest import ROOT, CliRun
 
 CONTENT = ROOT / "tests" / "content" / "contacts"
@@ -31,11 +31,6 @@ def audit(path: Path, config: Config | None = None) -> list[Finding]:
 
 def rule_lines(findings: list[Finding]) -> list[tuple[str, int]]:
     return [(f.rule, f.position.line) for f in findings]
-
-
-def plain(value: str) -> ScalarText:
-    """A one-line plain scalar holding `value`, for the text helpers."""
-    return ScalarText(value, "", "x.yaml", value, 0, len(value), 1, 1)
 
 
 # --------------------------------------------------------------------------- the seed
@@ -321,9 +316,9 @@ def test_the_house_style_comes_from_the_config(tmp_path: Path, style: str, line_
 
 
 def purposes_of(value: str, vocabulary: Vocabulary | None = None) -> list[str | None]:
-    vocabulary = vocabulary or Vocabulary.build((), {"purposes": DEFAULT_PURPOSES})
+    vocabulary = vocabulary or Vocabulary.build((), DEFAULT_PURPOSES)
     spans = [(p.start, p.end) for p in find_phones(value, "US")]
-    result = assign_purposes(plain(value), spans, vocabulary, OTHER_LINE)
+    result = assign_purposes(value, spans, vocabulary, OTHER_LINE)
     return [purpose for purpose, _clause in result]
 
 
@@ -352,7 +347,7 @@ def test_a_number_takes_the_department_named_next_to_it_in_its_sentence(
 
 def test_a_contacts_words_name_its_purpose_ahead_of_the_built_in_words() -> None:
     care = Contact("care-desk", "(800) 796-7546", None, ("customer care team",))
-    vocabulary = Vocabulary.build((care,), {"purposes": DEFAULT_PURPOSES})
+    vocabulary = Vocabulary.build((care,), DEFAULT_PURPOSES)
     assert purposes_of("Call our Customer-Care team at (800) 796-7546.", vocabulary) == [
         "care-desk"
     ]

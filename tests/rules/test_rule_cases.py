@@ -19,8 +19,10 @@ both; `rule` defaults to the file's rule. `fix_str` is the text after
 `faq-audit fix`; without it, `fix` must leave the text as it is. `configs` are
 the rule's options, written to a real `faq-audit.yaml`; `select` names other
 rules to run alongside (a suppression is only judged for a rule that runs);
-`today` fixes the date for `review-due`; `xfail` gives the reason a case shows
-a known bug. `doc: true` marks a case taken from the rule's documentation: its
+`today` fixes the date for `review-due`; `policies` is a policy registry,
+written to faq/policies.yaml beside the case's file (for `policy-mismatch`);
+`xfail` gives the reason a case shows a known bug. `doc: true` marks a case
+taken from the rule's documentation: its
 lines must stand there, word for word, so the documentation and the tests say
 the same thing.
 
@@ -43,6 +45,7 @@ import yaml
 from audit import engine
 from audit.cli import main
 from audit.config import load_config
+from audit.facts.registry import load_facts
 from audit.model import Finding
 from audit.rules import all_rules, config_problems, documentation, review_due
 
@@ -75,6 +78,7 @@ CASE_KEYS = frozenset(
         "encoding",
         "doc",
         "xfail",
+        "policies",
     }
 )
 FINDING_KEYS = frozenset({"rule", "message", "line", "column", "evidence"})
@@ -110,6 +114,7 @@ class Case:
     encoding: str = "utf-8"
     doc: bool = False
     xfail: str | None = None
+    policies: str | None = None
 
     @property
     def id(self) -> str:
@@ -151,6 +156,7 @@ def load_cases(path: Path) -> Iterator[Case]:
             encoding=raw.get("encoding", "utf-8"),
             doc=raw.get("doc", False),
             xfail=raw.get("xfail"),
+            policies=raw.get("policies"),
         )
 
 
@@ -222,6 +228,8 @@ def write_case(case: Case, folder: Path) -> tuple[Path, Path]:
     if not case.whole_file:  # the file says exactly what the case means
         (entry,) = yaml.safe_load(faq.read_text(encoding="utf-8"))["entries"]
         assert entry[case.judged] == case.text
+    if case.policies is not None:  # the registry the config names by default
+        (faq.parent / "policies.yaml").write_text(case.policies, encoding="utf-8")
     config = folder / "faq-audit.yaml"
     settings = {"rules": {case.rule: dict(case.configs)}} if case.configs else {"region": "US"}
     config.write_text(yaml.safe_dump(settings), encoding="utf-8")
@@ -271,9 +279,11 @@ def found(case: Case, finding: Finding, text: str) -> Found:
 
 
 def audit(case: Case, faq: Path, config: Path) -> list[Found]:
+    settings = load_config(config, check=config_problems)
     options = engine.Options(
         select=frozenset({case.rule, *case.select}),
-        config=load_config(config, check=config_problems),
+        config=settings,
+        facts=load_facts(settings, [faq.parent]),
     )
     text = faq.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
     return [found(case, f, text) for f in engine.audit([faq.parent], options).findings]

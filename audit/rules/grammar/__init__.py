@@ -65,7 +65,8 @@ from audit.model import Problem, Severity, SourceFile
 from audit.rules import Option, Rule, RuleContext, Scope, entry_check
 from audit.rules._fields import problem_at, texts
 from audit.rules.grammar.checks import AGREEMENT, ARTICLES, REPEATED_WORDS, find_slips
-from audit.rules.grammar.common import phrase_pattern, touches
+from audit.rules.grammar.common import touches
+from audit.text.phrases import phrase_pattern
 
 FAMILY = "grammar"
 _ALLOW = Option("allow", (), doc="phrases to accept, matched without regard to case")
@@ -130,4 +131,6 @@ def grammar(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
 
 
 def _patterns(phrases: Iterable[object]) -> list[re.Pattern[str]]:
-    return [phrase_pattern(str(phrase)) for phrase in phrases if str(phrase).strip()]
+    """Each phrase on its own: a slip that touches any one of them is allowed."""
+    patterns = (phrase_pattern([str(phrase)]) for phrase in phrases)
+    return [pattern for pattern in patterns if pattern is not None]

@@ -9,14 +9,14 @@ from audit.rules.grammar.articles import VOWEL, word_sound
 from audit.rules.grammar.common import (
     AGREEMENT,
     GAP_NONEMPTY,
-    WORD_AFTER,
     Slip,
-    at_sentence_start,
     ends_a_question,
     is_word_char,
     match_case,
     word_before,
 )
+from audit.text.phrases import WORD_AFTER
+from audit.text.sentences import at_sentence_start
 
 # Singular count nouns that FAQ answers talk about, with their plurals. A list, not
 # morphology: a word that is not here is never judged, and a plural never matches.

@@ -10,11 +10,11 @@ from audit.rules.grammar.common import (
     ARTICLES,
     GAP_NONEMPTY,
     Slip,
-    at_sentence_start,
     is_word_char,
     match_case,
     word_before,
 )
+from audit.text.sentences import at_sentence_start
 
 VOWEL = "vowel"
 CONSONANT = "consonant"

@@ -6,6 +6,10 @@ import re
 import string
 from dataclasses import dataclass
 
+from audit.extract.emails import find_emails
+from audit.extract.urls import find_urls
+from audit.text.sentences import sentence_ends
+
 AGREEMENT = "agreement"
 ARTICLES = "articles"
 REPEATED_WORDS = "repeated-words"
@@ -32,17 +36,11 @@ MAX_LENGTH = 100_000
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _APOSTROPHES = "'\u2019"
 
-WORD_BEFORE = r"(?<![\w'\u2019-])"
-WORD_AFTER = r"(?![\w'\u2019-])"
 # White space between two words of one sentence: a line break, but not a blank line.
 GAP_NONEMPTY = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"
 
 _QUOTED = re.compile(r'"(?:[^"\n]|\n(?![ \t]*\n))*"|\u201c(?:[^\u201d\n]|\n(?![ \t]*\n))*\u201d')
-_VERBATIM = re.compile(
-    r"(?:https?://|www\.)\S+"  # URLs
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
-    r"|`[^`\n]*`"  # code
-)
+_CODE = re.compile(r"`[^`\n]*`")
 
 
 def quoted_spans(value: str) -> list[tuple[int, int]]:
@@ -50,36 +48,20 @@ def quoted_spans(value: str) -> list[tuple[int, int]]:
 
 
 def verbatim_spans(value: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _VERBATIM.finditer(value)]
-
-
-def phrase_pattern(phrase: str) -> re.Pattern[str]:
-    words = [re.escape(word) for word in phrase.split()]
-    return re.compile(WORD_BEFORE + r"\s+".join(words) + WORD_AFTER, re.IGNORECASE)
+    """URLs, email addresses and `code`: text quoted as it is, not written."""
+    spans = [(url.start, url.end) for url in find_urls(value)]
+    spans += [(email.start, email.end) for email in find_emails(value)]
+    return spans + [m.span() for m in _CODE.finditer(value)]
 
 
 def touches(pattern: re.Pattern[str], value: str, slip: Slip) -> bool:
     return any(m.start() < slip.end and slip.start < m.end() for m in pattern.finditer(value))
 
 
-_LEAD_IN = frozenset(" \t\"'\u201c\u2018([*\u2022-\u2013\u2014")
-
-
-def at_sentence_start(value: str, index: int) -> bool:
-    """Whether only opening quotes, brackets or a bullet stand between a sentence end and it."""
-    j = index
-    while j > 0 and value[j - 1] in _LEAD_IN:
-        j -= 1
-    return j == 0 or value[j - 1] in "\n\r.!?:;"
-
-
 def ends_a_question(value: str, index: int) -> bool:
     """Whether the sentence that holds `index` ends with a question mark."""
-    end = _SENTENCE_END.search(value, index, index + 1000)
-    return end is not None and end.group().startswith("?")
-
-
-_SENTENCE_END = re.compile(r"[.!?]|\n[ \t]*\n")
+    end = next(sentence_ends(value, index, index + 1000), None)
+    return end is not None and end.marks.startswith(("?", "\uff1f"))
 
 
 def is_word_char(char: str) -> bool:

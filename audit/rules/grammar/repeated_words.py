@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from itertools import compress
 from operator import eq
 
-from audit.rules.grammar.common import GAP_NONEMPTY, REPEATED_WORDS, WORD_AFTER, WORD_BEFORE, Slip
+from audit.rules.grammar.common import GAP_NONEMPTY, REPEATED_WORDS, Slip
+from audit.text.phrases import WORD_AFTER, WORD_BEFORE
 
 # Doubles English allows: "had had", "that that", "log in in time", "your will will".
 _DOUBLES = frozenset(

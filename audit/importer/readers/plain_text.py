@@ -1,64 +1,21 @@
-"""Read FAQ pages that were scraped to plain text.
+"""FAQ pages scraped to plain text: each question alone on a line ending in '?'.
 
-Plain text is the importer's baseline format (the seed page is one), so the entry model and the
-error that every reader shares live here too; the HTML reader builds on them.
-
-The reader keeps what it finds rather than what it thinks the page meant: the import is the first
-step of an audit, so defects such as a question without an answer or a question asked twice must
-survive into the YAML where the checks can report them.
+Plain text is the importer's baseline format (the seed page is one). The reader keeps what it
+finds rather than what it thinks the page meant: the import is the first step of an audit, so
+defects such as a question without an answer or a question asked twice must survive into the
+YAML where the checks can report them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 
-from .limits import excerpt, limits
+from audit.importer.entries import ImportedEntry, too_many_questions
+from audit.importer.errors import PageError
+from audit.importer.limits import limits
+from audit.importer.readers import Page, Reader, normalise_newlines, plain_text
 
-__all__ = [
-    "ImportedEntry",
-    "PageError",
-    "checked_entries",
-    "is_question_line",
-    "normalise_newlines",
-    "parse_text",
-    "too_many_questions",
-]
-
-_BOM = "\ufeff"
-
-
-@dataclass(frozen=True, slots=True)
-class ImportedEntry:
-    """One question found on a page, with its answer as published.
-
-    ``answer`` holds paragraphs joined by a blank line (``"\\n\\n"``) so that the YAML literal
-    block reads like the page; it is ``""`` when the page asks the question without answering it.
-    """
-
-    question: str
-    answer: str
-
-
-class PageError(Exception):
-    """A page that cannot be imported.
-
-    ``str(err)`` is a single line meant for the editor who ran the import, so it names the page and
-    says what the importer expected to find.
-    """
-
-
-def normalise_newlines(text: str) -> str:
-    """Drop a leading byte order mark and turn ``\\r\\n``/``\\r`` into ``\\n``.
-
-    Pages saved on Windows or copied out of a browser arrive in every line-ending convention;
-    normalising first lets the parser treat "blank line" the same way for all of them.
-    """
-    if text.startswith(_BOM):
-        text = text[len(_BOM) :]
-    if "\r" not in text:
-        return text  # no copy of a large page that needs none
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+__all__ = ["READER", "is_question_line", "parse_text"]
 
 
 def is_question_line(line: str) -> bool:
@@ -70,43 +27,6 @@ def is_question_line(line: str) -> bool:
     """
     stripped = line.strip()
     return stripped.endswith("?") and any(ch.isalnum() for ch in stripped)
-
-
-def checked_entries(entries: Iterable[ImportedEntry], *, name: str) -> list[ImportedEntry]:
-    """``entries`` as a list, or PageError at the first that breaks a limit of ``limits.py``.
-
-    Taking the entries one at a time lets a reader produce them lazily, so a page that holds
-    far too many questions is refused before they are all in memory.
-    """
-    cap = limits()
-    found: list[ImportedEntry] = []
-    for entry in entries:
-        if len(found) >= cap.entries:
-            raise PageError(too_many_questions(name))
-        if len(entry.question) > cap.question:
-            raise PageError(
-                f"{name}: the question '{excerpt(entry.question)}' is"
-                f" {len(entry.question):,} characters long, more than the {cap.question:,} a"
-                " question may have; shorten it on the page and import again"
-            )
-        if len(entry.answer) > cap.answer:
-            raise PageError(
-                f"{name}: the answer to '{excerpt(entry.question)}' is {len(entry.answer):,}"
-                f" characters long, more than the {cap.answer:,} an answer may have; split it"
-                " into shorter answers on the page and import again"
-            )
-        found.append(entry)
-    return found
-
-
-def too_many_questions(name: str) -> str:
-    """The message for a page with more questions than a file `validate` reads can hold."""
-    cap = limits()
-    return (
-        f"{name}: the page has more than {cap.entries:,} questions, more than one file that"
-        f" faq-audit reads ({cap.file_bytes // 1_048_576} MB) can hold; split the page and"
-        " import each part as a category of its own"
-    )
 
 
 def _lines(text: str) -> Iterator[str]:
@@ -196,3 +116,16 @@ def parse_text(text: str, *, name: str) -> list[ImportedEntry]:
     if len(entries[-1].answer) > cap.answer:
         raise too_long(question_line)
     return entries
+
+
+def _entries(page: Page) -> list[ImportedEntry]:
+    return parse_text(page.text, name=page.name)
+
+
+READER = Reader(
+    reads="text",
+    detect=plain_text,
+    priority=100,
+    expects="each question on its own line ending in '?', followed by its answer",
+    entries=_entries,
+)

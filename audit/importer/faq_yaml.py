@@ -1,4 +1,4 @@
-"""Write imported entries as the text of one ``faq/`` YAML file.
+"""Imported entries as the text of one ``faq/`` YAML file (``output`` writes it to disk).
 
 The output is meant to be read and edited by people, so answers with paragraphs are literal
 blocks that look like the page, while everything else is left to PyYAML's emitter, which
@@ -20,15 +20,16 @@ from typing import Any
 
 import yaml
 
+from .entries import ImportedEntry
+from .errors import OutputTooLargeError
 from .ids import unique_ids
-from .text import ImportedEntry
 
 try:
     from yaml import CSafeDumper as _Dumper
 except ImportError:  # PyYAML without libyaml: the same output, more slowly
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
 
-__all__ = ["OutputTooLargeError", "to_yaml"]
+__all__ = ["to_yaml"]
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _WIDTH = 10**9
@@ -47,14 +48,6 @@ _ENTRY_OVERHEAD = 37
 """``  - id: ``, ``    question: ``, ``    answer: `` and three line breaks."""
 _LINE_START = re.compile(r"^(?=.)", re.M)
 _DOCUMENT_END = "...\n"
-
-
-class OutputTooLargeError(Exception):
-    """The file would be larger than ``max_bytes``; ``limit`` is that size in bytes."""
-
-    def __init__(self, limit: int) -> None:
-        super().__init__(f"the YAML would be larger than {limit:,} bytes")
-        self.limit = limit
 
 
 class _FaqDumper(_Dumper):

@@ -12,7 +12,11 @@ SCHEMAS = [
     "schemas/config.schema.json",
     "schemas/policies.schema.json",
 ]
-WORKFLOWS = [".github/workflows/content.yml", ".github/workflows/tests.yml"]
+WORKFLOWS = [
+    ".github/workflows/content.yml",
+    ".github/workflows/links.yml",
+    ".github/workflows/tests.yml",
+]
 
 
 @nox.session

@@ -64,6 +64,7 @@ class Config:
     contacts: tuple[Contact, ...] = ()
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     policies: str | None = None  # the registry of facts, when the file names one
+    links: Mapping[str, Any] = field(default_factory=dict)  # `faq-audit links` settings
     positions: Mapping[ConfigPath, tuple[Position, Position | None]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -167,6 +168,7 @@ def load_config(path: Path | None, check: ConfigCheck | None = None) -> Config:
         contacts=tuple(_contacts(data.get("contacts", {}))),
         rules=data.get("rules", {}),
         policies=data.get("policies"),
+        links=data.get("links", {}),
         positions=_positions(source, data),
     )
     problems += _semantic_problems(config, data)

@@ -20,6 +20,7 @@ from pathlib import Path
 from audit.config import Config
 from audit.facts import Facts
 from audit.findings import finish
+from audit.links.results import LinkResult
 from audit.model import AuditResult, Corpus, Finding, Problem, SourceFile
 from audit.rules import Check, Rule, RuleContext, Scope, all_checks, all_rules, members
 from audit.source.loader import discover, load_file
@@ -37,6 +38,7 @@ class Options:
     ignore: frozenset[str] = frozenset()
     config: Config = field(default_factory=Config)
     facts: Facts = field(default_factory=Facts)
+    links: Mapping[str, LinkResult] = field(default_factory=dict)  # probe results, by URL
 
 
 def enabled_rules(options: Options) -> dict[str, Rule]:
@@ -102,13 +104,22 @@ def _audit(paths: Sequence[Path], options: Options, texts: Mapping[Path, str]) -
     rules = enabled_rules(options)
     findings: list[Finding] = []
     files = []
-    for source, found in _load_all(_content(paths, options.config), texts, options):
+    prepared: list[list[object]] = []  # by file, then by corpus check that prepares
+    for source, found, made in _load_all(_content(paths, options.config), texts, options):
         files.append(source)
         findings.extend(found)
+        prepared.append(made)
     corpus = Corpus(tuple(files))
+    preparing = 0
     for check, context in _active(Scope.CORPUS, rules, options):
-        assert check.on_corpus is not None
-        findings.extend(_stamped(check, check.on_corpus(corpus, context), rules))
+        if check.prepare is not None:  # the same checks, in the same order, as `_load_one`
+            assert check.on_prepared is not None
+            mine = [made[preparing] for made in prepared]
+            preparing += 1
+            findings.extend(_stamped(check, check.on_prepared(corpus, context, mine), rules))
+        else:
+            assert check.on_corpus is not None
+            findings.extend(_stamped(check, check.on_corpus(corpus, context), rules))
     return AuditResult(corpus, finish(findings, corpus, rules))
 
 
@@ -130,7 +141,10 @@ def _active(
     """The checks of a scope with a rule that runs, each with its context."""
     for check in all_checks():
         if check.scope is scope and any(rule.id in rules for rule in check.rules):
-            yield check, RuleContext.build(options.config, check.rules, rules, options.facts)
+            yield (
+                check,
+                RuleContext.build(options.config, check.rules, rules, options.facts, options.links),
+            )
 
 
 # Below these, starting worker processes costs more than it saves.
@@ -138,14 +152,16 @@ PARALLEL_MIN_FILES = 8
 PARALLEL_MIN_BYTES = 1_000_000
 
 
-def _load_all(
-    paths: list[Path], texts: Mapping[Path, str], options: Options
-) -> Iterator[tuple[SourceFile, list[Finding]]]:
+Loaded = tuple[SourceFile, list[Finding], list[object]]
+
+
+def _load_all(paths: list[Path], texts: Mapping[Path, str], options: Options) -> Iterator[Loaded]:
     """Load and file-check every file, in order; on large runs, on every core.
 
     Parsing YAML is most of a run's time and each file is independent, so the
     files are shared out among worker processes. The node trees stay in the
-    workers; what comes back is the entries and the findings.
+    workers; what comes back is the entries, the findings, and what each
+    corpus check that prepares made of the file.
     """
     workers = min(os.cpu_count() or 1, 8)
     if workers > 1 and len(paths) >= PARALLEL_MIN_FILES and _size(paths) >= PARALLEL_MIN_BYTES:
@@ -159,7 +175,14 @@ def _load_all(
         yield _load_one((path, texts.get(path), options))
 
 
-def _load_one(job: tuple[Path, str | None, Options]) -> tuple[SourceFile, list[Finding]]:
+def _load_one(job: tuple[Path, str | None, Options]) -> Loaded:
+    """One file loaded and entry-checked, and prepared for each corpus check that prepares
+    (in their order in `_active`): the per-entry part of comparing entries runs here too.
+
+    Preparing sees the file without its node tree, as a check holding only the corpus
+    would, and its results are returned (pickled) with the file, so the entries they
+    name stay the file's own entry objects.
+    """
     path, text, options = job
     rules = enabled_rules(options)
     source = load_file(path, text)
@@ -167,7 +190,13 @@ def _load_one(job: tuple[Path, str | None, Options]) -> tuple[SourceFile, list[F
     for check, context in _active(Scope.ENTRY, rules, options):
         assert check.on_file is not None
         findings.extend(_stamped(check, check.on_file(source, context), rules))
-    return replace(source, root=None), findings
+    source = replace(source, root=None)
+    prepared = [
+        check.prepare(source, context)
+        for check, context in _active(Scope.CORPUS, rules, options)
+        if check.prepare is not None
+    ]
+    return source, findings, prepared
 
 
 def _size(paths: list[Path]) -> int:

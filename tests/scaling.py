@@ -10,9 +10,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-MAX_RATIO = 2.8  # linear is about 2.0; quadratic is about 4.0
+MAX_RATIO = 3.0  # linear is about 2.0; quadratic is about 4.0
 REPEATS = 3
-MIN_SECONDS = 0.02  # below this, timer and scheduler noise swamp the ratio
+MIN_SECONDS = 0.05  # below this, timer and scheduler noise swamp the ratio
 
 
 def best_time(work: Callable[[], object], repeats: int = REPEATS) -> float:

@@ -35,6 +35,7 @@ def test_every_command_is_run_by_the_module_its_subparser_names() -> None:
         "import": "import_page",
         "rules": "rules",
         "facts": "facts",
+        "links": "links",
     }
     for module in modules.values():
         assert callable(importlib.import_module(f"audit.commands.{module}").run)

@@ -7,7 +7,10 @@ differently in the workers than in one process without a test noticing.
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,9 @@ import pytest
 from audit import engine
 from audit.config import load_config
 from audit.facts.registry import load_facts
-from audit.rules import Scope, all_rules
+from audit.links.results import LinkResult, Verdict
+from audit.model import Corpus, Problem, SourceFile
+from audit.rules import Check, RuleContext, Scope, all_checks, all_rules
 from tests.conftest import BUNDLED_FAQ, ROOT
 
 # One entry per line of defects; each names the rules it is there for.
@@ -57,6 +62,11 @@ entries:
       Shipping is free on orders over $450.
       Refunds take 5 business days. Refunds take 5 days.
       Samples are free on orders over $35 and cost $4.95 on orders up to $60.
+  - id: links
+    question: Which links are probed?
+    answer: |-
+      Read [the steps](#no-such-entry) first
+      Watch https://slow.example.com/video today
   # faq-audit: ignore[duplicate-id] nothing to silence here
   - id: copied
     question: Where do I download my photos?
@@ -92,10 +102,29 @@ def _corpus(tmp_path: Path) -> Path:
     return folder
 
 
+# What `faq-audit links` would hand the link rules: one address for each verdict.
+LINKS = {
+    "https://imageskincare.imagerelay.com": LinkResult("", Verdict.ERROR, error="DNS"),
+    "https://professional.imageskincare.com/pages/landing": LinkResult("", Verdict.BLOCKED),
+    "https://professional.imageskincare.com": LinkResult(
+        "", Verdict.REDIRECT, 301, "https://professional.imageskincare.com/"
+    ),
+    "https://imageskincare.imagerelay.com/share/1ee7d28aa0524f24ae3e0c0d42e00b30": LinkResult(
+        "", Verdict.SOFT_404, 200
+    ),
+    "https://professional.imageskincare.com/collections/specials": LinkResult(
+        "", Verdict.UNCHECKED
+    ),
+    "https://example.com/specials": LinkResult("", Verdict.BROKEN, 404),
+    "#no-such-entry": LinkResult("", Verdict.BROKEN_FRAGMENT, error="no entry has that id"),
+    "https://slow.example.com/video": LinkResult("", Verdict.TIMEOUT),
+}
+
+
 def _options(folder: Path) -> engine.Options:
     """The bundled config, and the bundled policy registry copied with the content."""
     config = load_config(ROOT / "faq-audit.yaml")
-    return engine.Options(config=config, facts=load_facts(config, [folder]))
+    return engine.Options(config=config, facts=load_facts(config, [folder]), links=LINKS)
 
 
 def test_the_corpus_gives_every_rule_a_finding(tmp_path: Path) -> None:
@@ -139,3 +168,41 @@ def test_the_per_entry_contact_rules_are_entry_rules(tmp_path: Path) -> None:
     corpus = ["email-domain-typo", "email-inconsistent", "phone-inconsistent"]
     assert [rules[r].scope for r in entry] == [Scope.ENTRY] * len(entry)
     assert [rules[r].scope for r in corpus] == [Scope.CORPUS] * len(corpus)
+
+
+def test_corpus_checks_prepare_each_file_in_the_worker_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The per-entry part of a corpus check (reading the policy claims) runs where the files
+    load: in the workers on a large run, so the main process only compares."""
+    folder = _corpus(tmp_path)
+    real_checks = all_checks
+    preparing = [check for check in real_checks() if check.prepare is not None]
+    assert preparing, "no corpus check prepares"
+    given: list[tuple[str, int]] = []
+
+    def where(source: SourceFile, context: RuleContext) -> tuple[str, int]:
+        return source.path, os.getpid()
+
+    def record(
+        corpus: Corpus, context: RuleContext, prepared: Sequence[tuple[str, int]]
+    ) -> list[Problem]:
+        given.extend(prepared)
+        return []
+
+    def recording_checks() -> list[Check]:
+        return [
+            replace(check, prepare=where, on_prepared=record) if check in preparing else check
+            for check in real_checks()
+        ]
+
+    monkeypatch.setattr("audit.engine.all_checks", recording_checks)
+    alone = engine.audit([folder], _options(folder))
+    assert given == [(f.path, os.getpid()) for f in alone.corpus.files] * len(preparing)
+
+    given.clear()
+    monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 1)
+    shared = engine.audit([folder], _options(folder))
+    assert [path for path, _ in given] == [f.path for f in shared.corpus.files] * len(preparing)
+    assert os.getpid() not in {pid for _, pid in given}, "a file was prepared in the main process"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ import pytest
 import audit.rules
 from audit import engine
 from audit.config import Config
-from audit.model import Problem, Severity, SourceFile
+from audit.model import Corpus, Position, Problem, Severity, SourceFile
 from audit.rules import (
     Option,
     Rule,
@@ -23,11 +23,13 @@ from audit.rules import (
     _stamped,
     all_checks,
     all_rules,
+    corpus_check,
     documentation,
     entry_check,
     members,
     registry,
 )
+from audit.source.loader import load_file
 from tests.conftest import ROOT, CliRun
 from tests.rules.helpers import STYLE_RULES
 
@@ -69,6 +71,40 @@ def test_declaring_a_check_changes_no_registry() -> None:
 
     assert made_up.rules == (rule,) and made_up.scope is Scope.ENTRY
     assert all_checks() == before and "made-up" not in all_rules()
+
+
+def _first_entry_ids(source: SourceFile, context: RuleContext) -> tuple[str, ...]:
+    return tuple(entry.id or "" for entry in source.entries[:1])
+
+
+def test_a_corpus_check_that_prepares_compares_what_each_file_gave(tmp_path: Path) -> None:
+    """`prepare` runs per file (in the workers); the check is given one result per file,
+    in file order, and `on_corpus` does both in one process for a caller with a corpus."""
+    rule = Rule("made-up-corpus", Severity.INFO, "nothing", Scope.CORPUS)
+
+    @corpus_check(rule, prepare=_first_entry_ids)
+    def made_up(
+        corpus: Corpus, context: RuleContext, prepared: Sequence[tuple[str, ...]]
+    ) -> Iterator[Problem]:
+        yield Problem(" ".join(i for ids in prepared for i in ids), Position("x", 1, 1))
+
+    assert made_up.scope is Scope.CORPUS and made_up.prepare is _first_entry_ids
+    assert made_up.module == __name__
+    files = []
+    for name in ("a", "b"):
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(
+            f"category: C\nentries:\n  - id: {name}-1\n    question: Q?\n    answer: A.\n"
+            f"  - id: {name}-2\n    question: Q?\n    answer: A.\n",
+            encoding="utf-8",
+        )
+        files.append(load_file(path))
+    context = RuleContext.build(Config(), made_up.rules)
+    assert made_up.on_prepared is not None and made_up.on_corpus is not None
+    given = list(made_up.on_prepared(Corpus(()), context, [("x",), ("y",)]))
+    assert [p.message for p in given] == ["x y"]
+    alone = list(made_up.on_corpus(Corpus(tuple(files)), context))
+    assert [p.message for p in alone] == ["a-1 b-1"]
 
 
 NEW_RULE_MODULE = '''\

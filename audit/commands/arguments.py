@@ -9,6 +9,8 @@ of `audit.commands` that runs it (`add_command`): that is the table
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -37,6 +39,7 @@ examples:
   faq-audit fix --diff            show what would change
   faq-audit fix --check faq/      in CI: exit 1 if a fix is pending
   faq-audit fix --select phone-format
+  faq-audit fix --links           also write the new address of links moved for good
 """
 
 IMPORT_EPILOG = """\
@@ -104,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"faq-audit {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for add in (_validate, _fix, _import, _rules, _facts):
+    for add in (_validate, _fix, _import, _rules, _facts, _links):
         add(commands)
     return parser
 
@@ -186,6 +189,14 @@ def _fix(commands: _Commands) -> None:
         action="append",
         help="do not fix these rules",
     )
+    fixer.add_argument(
+        "--links",
+        action="store_true",
+        help="also replace links whose permanent redirect is in the link history",
+    )
+    fixer.add_argument(
+        "--history", type=Path, metavar="FILE", help="the link history (with --links)"
+    )
     add_config_options(fixer)
 
 
@@ -258,6 +269,112 @@ def _facts(commands: _Commands) -> None:
         help="json lists every claim read, for auditing the extractor (default: %(default)s)",
     )
     add_config_options(facts)
+
+
+LINKS_EPILOG = """\
+examples:
+  faq-audit links                              probe every link under faq/
+  faq-audit links --changed-since origin/main  only links of entries changed since
+  faq-audit links --max-age 7d --fail-after 3  nightly: reuse fresh results, page on streaks
+  faq-audit links README.md docs/page.html     links in Markdown, HTML or text files
+  faq-audit links --urls-from urls.txt         one URL a line (`-` reads standard input)
+
+Results are kept in .faq-audit/links.sqlite (`--history`); mailto: and tel: links
+and links to #entry-ids are checked without any request.
+"""
+
+
+def _links(commands: _Commands) -> None:
+    links = add_command(
+        commands,
+        "links",
+        module="links",
+        help="probe every link and report the broken ones",
+        description="Probe each URL once (politely, safely) and report it wherever it occurs.",
+        epilog=LINKS_EPILOG,
+    )
+    links.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="FAQ files or folders, and Markdown, HTML or text files (default: faq/)",
+    )
+    links.add_argument(
+        "--urls-from",
+        action="append",
+        metavar="FILE",
+        help="a file of URLs, one a line; - is stdin",
+    )
+    links.add_argument(
+        "--changed-since", metavar="GIT_REF", help="only links of entries added or edited since"
+    )
+    links.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    links.add_argument("--history", type=Path, metavar="FILE", help="the SQLite history file")
+    links.add_argument(
+        "--max-age", type=max_age, metavar="AGE", help="reuse successes younger than AGE (7d, 12h)"
+    )
+    links.add_argument(
+        "--fail-after", type=int, metavar="K", help="fail only for links broken K runs in a row"
+    )
+    links.add_argument(
+        "--allow-private", action="store_true", help="let the prober reach private addresses"
+    )
+    links.add_argument(
+        "--faq-url", metavar="URL", help="the FAQ page: its #fragments are entry ids"
+    )
+    links.add_argument(
+        "--select", type=_rule_list, metavar="RULE,…", action="append", help="report only these"
+    )
+    links.add_argument(
+        "--ignore", type=_rule_list, metavar="RULE,…", action="append", help="do not report these"
+    )
+    links.add_argument(
+        "--fail-on",
+        choices=[s.value for s in Severity],
+        default="error",
+        help="exit 1 when a finding is at least this severe (default: %(default)s)",
+    )
+    add_probe_flags(links)
+    add_config_options(links)
+    links.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+
+# Flag (and config key, with dashes) → type and help; each is a ProbeSettings field.
+PROBE_FLAGS: dict[str, tuple[Callable[[str], Any], str]] = {
+    "concurrency": (int, "requests in flight at once (default 32)"),
+    "per-host": (int, "requests in flight at once to one host (default 4)"),
+    "host-interval": (float, "least seconds between two requests to one host (default 0)"),
+    "connect-timeout": (float, "seconds to wait for a connection (default 10)"),
+    "read-timeout": (float, "seconds to wait for data (default 20)"),
+    "url-deadline": (float, "hard limit in seconds per URL, retries included (default 60)"),
+    "run-budget": (float, "seconds the run may take; links left are unchecked (default: none)"),
+    "retries": (int, "retries of connection errors, 5xx and 429 (default 2)"),
+    "backoff": (float, "first retry's wait in seconds, doubled each time (default 0.5)"),
+    "max-retry-after": (float, "longest Retry-After honoured, in seconds (default 30)"),
+    "max-redirects": (int, "redirects followed at most (default 10)"),
+    "max-body": (int, "bytes of an HTML body read at most (default 2000000)"),
+    "user-agent": (str, "the User-Agent header"),
+    "breaker-threshold": (int, "429s or bot blocks from a host before deferring it (default 3)"),
+}
+
+
+def add_probe_flags(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("prober limits (also `links:` keys in the config)")
+    for name, (kind, text) in PROBE_FLAGS.items():
+        group.add_argument(f"--{name}", type=kind, default=None, help=text)
+
+
+def max_age(value: str) -> dt.timedelta:
+    """`7d`, `12h`, `30m` or a number of days."""
+    units = {"d": "days", "h": "hours", "m": "minutes", "s": "seconds"}
+    text = value.strip().lower()
+    unit = units.get(text[-1:], "") if text else ""
+    number = text[:-1] if unit else text
+    try:
+        amount = float(number)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"'{value}' is not an age such as 7d or 12h") from err
+    return dt.timedelta(**{unit or "days": amount})
 
 
 def add_command(

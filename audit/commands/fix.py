@@ -17,6 +17,7 @@ from audit.commands.options import audit_options
 from audit.commands.output import note
 
 if TYPE_CHECKING:
+    from audit.engine import Options
     from audit.fix.apply import FileChange
 
 
@@ -24,7 +25,10 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from audit.commands.summary import plural
     from audit.fix import apply as fixer
 
-    changes = _one_per_file(fixer.fix_all(*audit_options(args, parser)))
+    paths, options = audit_options(args, parser)
+    if args.links:
+        options = _with_moved_links(args, options)
+    changes = _one_per_file(fixer.fix_all(paths, options))
     done = []  # the changes fixed, or that would be
     for change in changes:
         if change.refused is None:
@@ -48,6 +52,22 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         could_not = f"; could not fix {plural(failed, 'file')}" if failed else ""
         note(f"{verb} {plural(count, 'problem')} in {plural(len(done), 'file')}{could_not}")
     return EXIT_FINDINGS if failed or (args.check and changes) else EXIT_OK
+
+
+def _with_moved_links(args: argparse.Namespace, options: Options) -> Options:
+    """The options with each permanent redirect in the link history as a link result,
+    so that `link-redirect` offers its fix: the new address in place of the old."""
+    from dataclasses import replace
+
+    from audit.links.history import DEFAULT_PATH, History
+    from audit.links.results import LinkResult, Verdict
+
+    with History(args.history or DEFAULT_PATH) as history:
+        for warning in history.warnings:
+            note(warning)
+        moved = history.permanent_redirects()
+    links = {url: LinkResult(url, Verdict.REDIRECT, final_url=new) for url, new in moved.items()}
+    return replace(options, links=links)
 
 
 def _one_per_file(changes: list[FileChange]) -> list[FileChange]:

@@ -9,7 +9,7 @@ asks, it states no policy ("How do I join the 10% back program?").
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from audit.extract.claims import Claim, Lexicon, read_claims
 from audit.model import Corpus, Entry, Position, TextField
@@ -25,6 +25,7 @@ class Statement:
     claim: Claim
     entry: Entry
     text: TextField
+    at: Position | None = None  # the position, when worked out in advance (`located`)
 
     @property
     def entry_id(self) -> str | None:
@@ -33,7 +34,15 @@ class Statement:
     @property
     def position(self) -> Position:
         """Where the claim's number (or, for hours, its phrase) stands in the file."""
+        if self.at is not None:
+            return self.at
         return self.text.position_of(self.claim.start, self.claim.end - self.claim.start)
+
+    def located(self) -> Statement:
+        """The statement with its position worked out now, once: the policy rules read
+        claims in the worker processes, and the process that compares them then asks
+        each claim's position many times, for every finding that names it."""
+        return replace(self, at=self.position)
 
     @property
     def line(self) -> int:

@@ -15,6 +15,15 @@ tree is still in memory, and on a large run it runs in worker processes, on
 every core. A `corpus_check` compares entries with each other (duplicates,
 inconsistent contacts) and sees every entry of the run, in one process, after
 the node trees are released.
+
+A corpus check whose work is mostly per entry (reading claims, splitting
+sentences) splits it in two: `corpus_check(*rules, prepare=fn)` declares
+`fn(source, context) -> T`, which runs on each loaded file where entry checks
+run (in the workers on a large run), and the check then takes a third
+argument, `prepared: Sequence[T]`, one result per file in file order, and only
+compares. A result travels back from a worker pickled together with its file,
+so the entries it names are the run's own entry objects; it must be picklable
+(tuples of frozen dataclasses are) and must not need the node tree.
 """
 
 from __future__ import annotations
@@ -23,15 +32,16 @@ import enum
 import functools
 import importlib
 import pkgutil
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from audit.facts import Facts
 from audit.model import Corpus, Problem, Severity, SourceFile
 
 if TYPE_CHECKING:
     from audit.config import Config
+    from audit.links.results import LinkResult
 
 
 class Scope(enum.Enum):
@@ -112,6 +122,7 @@ class RuleContext:
     rules: tuple[Rule, ...]
     settings: Mapping[str, Mapping[str, Any]]
     facts: Facts = field(default_factory=Facts)
+    links: Mapping[str, LinkResult] = field(default_factory=dict)  # by URL; only `links` probes
 
     @classmethod
     def build(
@@ -120,6 +131,7 @@ class RuleContext:
         rules: Iterable[Rule],
         running: Container[str] | None = None,
         facts: Facts | None = None,
+        links: Mapping[str, LinkResult] | None = None,
     ) -> RuleContext:
         """The context of a check of `rules`, of which those in `running` run (default all)."""
         declared = tuple(rules)
@@ -128,6 +140,7 @@ class RuleContext:
             tuple(rule for rule in declared if running is None or rule.id in running),
             {rule.id: options_for(rule, config) for rule in declared},
             facts or Facts(),
+            links or {},
         )
 
     @property
@@ -155,17 +168,27 @@ def options_for(rule: Rule, config: Config) -> dict[str, Any]:
 
 EntryCheckFn = Callable[[SourceFile, RuleContext], Iterable[Problem]]
 CorpusCheckFn = Callable[[Corpus, RuleContext], Iterable[Problem]]
+Prepared = TypeVar("Prepared")
+PrepareFn = Callable[[SourceFile, RuleContext], Prepared]
+PreparedCheckFn = Callable[[Corpus, RuleContext, Sequence[Prepared]], Iterable[Problem]]
 
 
 @dataclass(frozen=True, slots=True)
 class Check:
     """A function that reports one rule, or a few (a problem names its rule when there
     are several; the first is its default). Exactly one of `on_file`, `on_corpus` is set,
-    as the rules' scope says."""
+    as the rules' scope says.
+
+    A corpus check declared with `prepare` also has `on_prepared`, the comparison
+    given every file's prepared result; its `on_corpus` then prepares each file of
+    the corpus itself and compares, for callers that hold a corpus and nothing else.
+    """
 
     rules: tuple[Rule, ...]
     on_file: EntryCheckFn | None = None
     on_corpus: CorpusCheckFn | None = None
+    prepare: PrepareFn[Any] | None = None
+    on_prepared: PreparedCheckFn[Any] | None = None
 
     @property
     def scope(self) -> Scope:
@@ -173,7 +196,7 @@ class Check:
 
     @property
     def module(self) -> str:
-        fn: Callable[..., object] | None = self.on_file or self.on_corpus
+        fn: Callable[..., object] | None = self.on_file or self.on_prepared or self.on_corpus
         return getattr(fn, "__module__", "")
 
 
@@ -186,13 +209,36 @@ def entry_check(*rules: Rule) -> Callable[[EntryCheckFn], Check]:
     return declare
 
 
-def corpus_check(*rules: Rule) -> Callable[[CorpusCheckFn], Check]:
-    """Declare a check of CORPUS-scoped rules: it is given every entry of the run."""
+@overload
+def corpus_check(*rules: Rule) -> Callable[[CorpusCheckFn], Check]: ...
 
-    def declare(fn: CorpusCheckFn) -> Check:
-        return Check(rules, on_corpus=fn)
 
-    return declare
+@overload
+def corpus_check(
+    *rules: Rule, prepare: PrepareFn[Prepared]
+) -> Callable[[PreparedCheckFn[Prepared]], Check]: ...
+
+
+def corpus_check(
+    *rules: Rule, prepare: PrepareFn[Any] | None = None
+) -> Callable[[CorpusCheckFn], Check] | Callable[[PreparedCheckFn[Any]], Check]:
+    """Declare a check of CORPUS-scoped rules: it is given every entry of the run, and,
+    with `prepare`, what `prepare` made of each file (see the module's docstring)."""
+    if prepare is None:
+
+        def declare(fn: CorpusCheckFn) -> Check:
+            return Check(rules, on_corpus=fn)
+
+        return declare
+    per_file = prepare
+
+    def declare_prepared(fn: PreparedCheckFn[Any]) -> Check:
+        def on_corpus(corpus: Corpus, context: RuleContext) -> Iterable[Problem]:
+            return fn(corpus, context, [per_file(source, context) for source in corpus.files])
+
+        return Check(rules, on_corpus=on_corpus, prepare=per_file, on_prepared=fn)
+
+    return declare_prepared
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,9 +31,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
-from audit.model import Corpus, Entry, Position, Problem, Related, Sentence, Severity, TextField
+from audit.model import (
+    Corpus,
+    Entry,
+    Position,
+    Problem,
+    Related,
+    Sentence,
+    Severity,
+    SourceFile,
+    TextField,
+)
 from audit.rules import Option, Rule, RuleContext, Scope, corpus_check
 from audit.rules._fields import MAX_TEXT, problem_at, texts
 from audit.text.normalize import fold
@@ -56,32 +68,57 @@ def normalize_sentence(sentence: str) -> str:
     return fold(sentence).rstrip(_END)
 
 
-@corpus_check(DUPLICATE_SENTENCE)
-def duplicate_sentences(corpus: Corpus, context: RuleContext) -> Iterator[Problem]:
+@dataclass(frozen=True, slots=True)
+class Compared:
+    """The sentences of a file's answers that are compared, in order: for each, where it
+    stands (which answer of the file, times _STRIDE, plus which of its sentences) and
+    its normalized text. Numbers and the texts, not objects: every sentence of a run
+    waits in this form for the comparison, and a tuple of entry, text and sentence per
+    sentence took 60 MB more at 100,000 entries."""
+
+    places: array[int]
+    keys: tuple[str, ...]
+
+
+def sentences_of(source: SourceFile, context: RuleContext) -> Compared:
+    """Splitting and normalizing is the per-answer part, so it runs where the file is
+    loaded (in the workers on a large run); only the comparison waits for every file."""
     options = context.options
     min_words = int(options["min-words"])
     ignored = {normalize_sentence(str(s)) for s in options["ignore"]}
-    # Every sentence of the run is remembered until the end, so each costs one number:
-    # which answer it is in, and which of its sentences (the answer times _STRIDE, plus
-    # the sentence). A tuple of entry, text and sentence per sentence took 60 MB more
-    # at 100,000 entries; the few reported are split again.
-    answers: list[tuple[Entry, TextField]] = []
-    first: dict[str, int] = {}
-    for entry, _field, text in texts(corpus, ("answer",)):
-        base = len(answers) * _STRIDE
-        answers.append((entry, text))
+    places = array("q")
+    keys: list[str] = []
+    for index, (_entry, _field, text) in enumerate(texts(source, ("answer",))):
         for number, sentence in enumerate(text.sentences()):
             if sentence.text.count(" ") + 1 < min_words or (
                 len(_WORD.findall(sentence.text)) < min_words
             ):
                 continue
             key = normalize_sentence(sentence.text)
-            if key in ignored:
-                continue
-            earlier = first.setdefault(key, base + number)
-            if earlier == base + number:
+            if key not in ignored:
+                places.append(index * _STRIDE + number)
+                keys.append(key)
+    return Compared(places, tuple(keys))
+
+
+@corpus_check(DUPLICATE_SENTENCE, prepare=sentences_of)
+def duplicate_sentences(
+    corpus: Corpus, context: RuleContext, prepared: Sequence[Compared]
+) -> Iterator[Problem]:
+    # Every sentence of the run is remembered until the end, so each costs one number
+    # (the answer of the run times _STRIDE, plus the sentence); the few reported are
+    # split again.
+    answers: list[tuple[Entry, TextField]] = []
+    first: dict[str, int] = {}
+    for source, compared in zip(corpus.files, prepared, strict=True):
+        offset = len(answers) * _STRIDE
+        answers += [(entry, text) for entry, _field, text in texts(source, ("answer",))]
+        for place, key in zip(compared.places, compared.keys, strict=True):
+            at = offset + place
+            earlier = first.setdefault(key, at)
+            if earlier == at:
                 continue  # the first copy itself
-            yield _report((entry, text, sentence), _copy(answers, earlier))
+            yield _report(_copy(answers, at), _copy(answers, earlier))
 
 
 Copy = tuple[Entry, TextField, Sentence]

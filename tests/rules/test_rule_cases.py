@@ -21,7 +21,9 @@ the rule's options, written to a real `faq-audit.yaml`; `select` names other
 rules to run alongside (a suppression is only judged for a rule that runs);
 `today` fixes the date for `review-due`; `policies` is a policy registry,
 written to faq/policies.yaml beside the case's file (for `policy-mismatch`);
-`xfail` gives the reason a case shows a known bug. `doc: true` marks a case
+`links` gives the results of probing (url: {verdict, status, final_url,
+error}), as `faq-audit links` hands them to the link rules, so a link case
+probes nothing; `xfail` gives the reason a case shows a known bug. `doc: true` marks a case
 taken from the rule's documentation: its
 lines must stand there, word for word, so the documentation and the tests say
 the same thing.
@@ -46,6 +48,8 @@ from audit import engine
 from audit.cli import main
 from audit.config import load_config
 from audit.facts.registry import load_facts
+from audit.links.history import History
+from audit.links.results import LinkResult, Verdict
 from audit.model import Finding
 from audit.rules import all_rules, config_problems, documentation, review_due
 
@@ -79,6 +83,7 @@ CASE_KEYS = frozenset(
         "doc",
         "xfail",
         "policies",
+        "links",
     }
 )
 FINDING_KEYS = frozenset({"rule", "message", "line", "column", "evidence"})
@@ -115,6 +120,7 @@ class Case:
     doc: bool = False
     xfail: str | None = None
     policies: str | None = None
+    links: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -157,6 +163,7 @@ def load_cases(path: Path) -> Iterator[Case]:
             doc=raw.get("doc", False),
             xfail=raw.get("xfail"),
             policies=raw.get("policies"),
+            links=raw.get("links", {}),
         )
 
 
@@ -284,9 +291,22 @@ def audit(case: Case, faq: Path, config: Path) -> list[Found]:
         select=frozenset({case.rule, *case.select}),
         config=settings,
         facts=load_facts(settings, [faq.parent]),
+        links={url: _link_result(url, given) for url, given in case.links.items()},
     )
     text = faq.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
     return [found(case, f, text) for f in engine.audit([faq.parent], options).findings]
+
+
+def _link_result(url: str, given: Mapping[str, Any]) -> LinkResult:
+    """A probe's result as a case states it (only `verdict` is required)."""
+    assert set(given) <= {"verdict", "status", "final_url", "error"}, (url, sorted(given))
+    return LinkResult(
+        url,
+        Verdict(given["verdict"]),
+        given.get("status"),
+        given.get("final_url"),
+        error=given.get("error"),
+    )
 
 
 def assert_findings(got: Sequence[Found], expected: Sequence[Expected]) -> None:
@@ -312,7 +332,12 @@ def test_each_rule_case_gives_exactly_its_findings_and_fix(
     assert_findings(audit(case, faq, config), case.expected)
 
     selected = ",".join((case.rule, *case.select))
-    assert main(["fix", str(faq.parent), "--select", selected, "--config", str(config)]) == 0
+    argv = ["fix", str(faq.parent), "--select", selected, "--config", str(config)]
+    if case.links:  # `fix --links` reads the moved links from a history of the results
+        with History(tmp_path / "links.sqlite") as history:
+            history.record(_link_result(url, given) for url, given in case.links.items())
+        argv += ["--links", "--history", str(tmp_path / "links.sqlite")]
+    assert main(argv) == 0
     capsys.readouterr()
     expected = before if case.fix is None else file_text(case, case.fix).encode(case.encoding)
     assert faq.read_bytes().decode(case.encoding) == expected.decode(case.encoding)

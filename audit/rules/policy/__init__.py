@@ -98,10 +98,10 @@ Options (set them under `policy:` for the whole family):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from audit.facts.statements import Statement, lexicon_of, statements
-from audit.model import Corpus, Problem, Severity
+from audit.model import Corpus, Problem, Severity, SourceFile
 from audit.rules import Option, Rule, RuleContext, Scope, corpus_check
 from audit.rules.policy.contradictions import contradiction_problems
 from audit.rules.policy.mismatch import covered, mismatch_problems
@@ -169,13 +169,25 @@ RULES = (
 )
 
 
-@corpus_check(*RULES)
-def policy(corpus: Corpus, context: RuleContext) -> Iterator[Problem]:
-    """Every answer's claims, read once, judged by each rule that runs."""
+def claims_of(source: SourceFile, context: RuleContext) -> tuple[Statement, ...]:
+    """The claims of a file's answers, each with its entry, answer and position: reading
+    and locating them is most of the family's work, so it is done where the file is
+    loaded (in the workers), and only the comparing waits for every file."""
+    if not context.rules:
+        return ()
+    topics = context.options_of(context.rules[0]).get("topics", ())
+    found = statements(Corpus((source,)), lexicon_of(topics), context.config.region)
+    return tuple(statement.located() for statement in found)
+
+
+@corpus_check(*RULES, prepare=claims_of)
+def policy(
+    corpus: Corpus, context: RuleContext, prepared: Sequence[tuple[Statement, ...]]
+) -> Iterator[Problem]:
+    """Every answer's claims, read once per file, judged by each rule that runs."""
     if not context.rules:
         return
-    topics = context.options_of(context.rules[0]).get("topics", ())
-    found = list(statements(corpus, lexicon_of(topics), context.config.region))
+    found = [statement for claims in prepared for statement in claims]
     if not found:
         return
     if context.runs(THRESHOLD_GAP) or context.runs(THRESHOLD_OVERLAP):

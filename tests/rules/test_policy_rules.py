@@ -128,10 +128,8 @@ SHIPPING = (
 )
 
 
-def test_the_seed_gap_is_from_499_to_500_both_included_on_the_shipping_line(
-    page: PageFactory,
-) -> None:
-    p = page({"shipping": SHIPPING})
+def seed_shipping_claims(p: Page) -> None:
+    """The seed's two shipping thresholds: under $499 a $10 fee, over $500 free."""
     p.claim(
         "shipping",
         "$499",
@@ -148,6 +146,13 @@ def test_the_seed_gap_is_from_499_to_500_both_included_on_the_shipping_line(
         variable="order-total",
         outcome="free",
     )
+
+
+def test_the_seed_gap_is_from_499_to_500_both_included_on_the_shipping_line(
+    page: PageFactory,
+) -> None:
+    p = page({"shipping": SHIPPING})
+    seed_shipping_claims(p)
     (problem,) = thresholds(p, "gap")
     assert problem.entry == "shipping" and problem.position.line == 5
     assert problem.message.startswith(
@@ -259,22 +264,7 @@ def test_different_variants_are_not_one_rule_set(page: PageFactory) -> None:
 
 def test_one_variant_named_in_a_sentence_holds_for_every_claim_in_it(page: PageFactory) -> None:
     p = page({"shipping": SHIPPING})
-    p.claim(
-        "shipping",
-        "$499",
-        comparator=Comparator.LT,
-        value="499",
-        variable="order-total",
-        outcome="fee 10 USD",
-    )
-    p.claim(
-        "shipping",
-        "$500",
-        comparator=Comparator.GT,
-        value="500",
-        variable="order-total",
-        outcome="free",
-    )
+    seed_shipping_claims(p)
     variants = variant_sets(p.statements, DEFAULT_VARIANTS)
     assert variants == {0: frozenset({"ground"}), 1: frozenset({"ground"})}
 
@@ -283,22 +273,7 @@ def test_another_topic_over_the_same_amount_is_no_overlap(page: PageFactory) -> 
     p = page(
         {"shipping": SHIPPING, "back": "All business account orders over $500 receive 10% back."}
     )
-    p.claim(
-        "shipping",
-        "$499",
-        comparator=Comparator.LT,
-        value="499",
-        variable="order-total",
-        outcome="fee 10 USD",
-    )
-    p.claim(
-        "shipping",
-        "$500",
-        comparator=Comparator.GT,
-        value="500",
-        variable="order-total",
-        outcome="free",
-    )
+    seed_shipping_claims(p)
     p.claim(
         "back",
         "$500",
@@ -503,22 +478,7 @@ def test_a_claim_that_disagrees_with_the_registry_is_reported(
     page: PageFactory, threshold: str, reported: bool
 ) -> None:
     p = page({"shipping": SHIPPING})
-    p.claim(
-        "shipping",
-        "$499",
-        comparator=Comparator.LT,
-        value="499",
-        variable="order-total",
-        outcome="fee 10 USD",
-    )
-    p.claim(
-        "shipping",
-        "$500",
-        comparator=Comparator.GT,
-        value="500",
-        variable="order-total",
-        outcome="free",
-    )
+    seed_shipping_claims(p)
     facts = Facts((fact(value=Decimal(threshold)),), "faq/policies.yaml")
     found = list(mismatch_problems(p.statements, facts, "policy-mismatch"))
     assert bool(found) == reported

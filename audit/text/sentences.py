@@ -113,7 +113,7 @@ def _after_abbreviation(text: str, index: int) -> bool:
     """Whether the word before the mark at `index` is an abbreviation or an initial."""
     word = _TOKEN_BEFORE.search(text, max(0, index - _LONGEST_TOKEN), index)
     token = word.group().casefold().strip(".") if word else ""
-    return len(token) == 1 or token in _ABBREVIATIONS
+    return (len(token) == 1 and token.isalpha()) or token in _ABBREVIATIONS  # "J. Smith", not "$5."
 
 
 def ends_sentence_before(text: str, index: int) -> bool:

@@ -469,3 +469,13 @@ def test_reading_claims_is_linear_in_the_length_of_a_sentence(unit: str) -> None
         return uncached((unit * (size // len(unit) + 1))[:size])
 
     assert_scales_linearly(make, 8_000, what=f"read_claims on {unit!r} repeated")
+
+
+def test_a_sentence_ending_in_a_price_keeps_its_own_topic() -> None:
+    # The end after "$5." was read as an initial's period, which joined the shipping
+    # sentence to the next one and gave its claim the restocking fee's topic.
+    found = read_claims("Orders under $50 ship for $5. The restocking fee is 20%.")
+    assert [(c.topic, c.value, c.unit) for c in found] == [
+        ("shipping", Decimal("50"), "USD"),
+        ("restocking-fee", Decimal("20"), "%"),
+    ]

@@ -120,3 +120,10 @@ def test_a_mark_glued_to_the_span_does_not_end_its_sentence() -> None:
     value = "Call us on tel.8005550123 now"
     start = value.index("8005")
     assert sentence_around(value, start, start + 10, window=300) == (0, len(value))
+
+
+def test_a_strict_end_after_a_single_digit_is_an_end_not_an_initial() -> None:
+    # "J. Smith" is an initial; "$5. The fee" ends a sentence.
+    value = "Orders under $50 ship for $5. The fee is 20%. Ask J. Smith."
+    strict = [value[end.start - 2 : end.end] for end in sentence_ends(value, strict=True)]
+    assert strict == ["$5.", "0%."]

@@ -32,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     command = importlib.import_module(f"audit.commands.{module}")
     try:
-        code: int = command.run(args, parser)
+        code: int = command.run(args, args.command_parser)
     except (UsageError, ConfigError) as err:
         return stopped(args, err)
     except KeyboardInterrupt:

@@ -12,6 +12,7 @@ the registry reads the config, never the other way round.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -217,7 +218,8 @@ def _contacts(raw: Mapping[str, Mapping[str, Any]]) -> Iterator[Contact]:
 
 
 def _semantic_problems(config: Config, data: Mapping[str, Any]) -> Iterator[Problem]:
-    """What the schema cannot say about regions and contacts: numbers that are not numbers."""
+    """What the schema cannot say: regions, contacts whose numbers are not numbers, link
+    patterns that are not regular expressions."""
     region = data.get("region", "US")
     if not known_region(region):
         yield Problem(
@@ -235,6 +237,15 @@ def _semantic_problems(config: Config, data: Mapping[str, Any]) -> Iterator[Prob
             yield Problem(
                 f"the email address of {name}, '{email}', is not a valid address",
                 config.where("contacts", name, "email"),
+            )
+    links = data.get("links") or {}
+    for index, pattern in enumerate(links.get("exclude") or ()):
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            yield Problem(
+                f"links: exclude pattern '{pattern}' is not a regular expression: {err}",
+                config.where("links", "exclude", index),
             )
 
 

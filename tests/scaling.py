@@ -7,6 +7,7 @@ A linear algorithm gives a ratio near 2, a quadratic one near 4; the limit sits 
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 
@@ -16,12 +17,23 @@ MIN_SECONDS = 0.05  # below this, timer and scheduler noise swamp the ratio
 
 
 def best_time(work: Callable[[], object], repeats: int = REPEATS) -> float:
-    """The fastest of a few runs: the one least disturbed by other work on the machine."""
+    """The fastest of a few runs: the one least disturbed by other work on the machine.
+
+    The cycle collector is paused while timing, as the engine pauses it for a run:
+    late in a test session the heap holds every earlier test's objects, and the
+    collector's passes over them would make any work that allocates look superlinear.
+    """
     best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(repeats):
+            start = time.perf_counter()
+            work()
+            best = min(best, time.perf_counter() - start)
+    finally:
+        if enabled:
+            gc.enable()
     return best
 
 

@@ -247,14 +247,14 @@ def test_a_file_deleted_mid_run_is_reported_and_the_others_are_fixed(
 ) -> None:
     doomed = put(tmp_path / "faq" / "a.yaml")
     other = put(tmp_path / "faq" / "b.yaml")
-    plan = fixer.fix_all
+    plan = fixer.fix_run
 
-    def plan_then_delete(paths: Sequence[Path], options: Options) -> list[fixer.FileChange]:
-        changes = plan(paths, options)
+    def plan_then_delete(paths: Sequence[Path], options: Options) -> fixer.FixRun:
+        run = plan(paths, options)
         doomed.unlink()  # after the fixes are computed, before any is written
-        return changes
+        return run
 
-    monkeypatch.setattr(fixer, "fix_all", plan_then_delete)
+    monkeypatch.setattr(fixer, "fix_run", plan_then_delete)
     code, _, err = cli("fix", "faq")
     assert other.read_text(encoding="utf-8") == faq(FIXED)
     assert "faq/a.yaml: not fixed: the file was deleted or moved while faq-audit ran" in err
@@ -395,14 +395,15 @@ def test_a_refused_change_is_never_written_and_counts_as_not_fixed(
 ) -> None:
     refused = put(tmp_path / "faq" / "a.yaml")
     other = put(tmp_path / "faq" / "b.yaml")
-    plan = fixer.fix_all
+    plan = fixer.fix_run
     reason = "the fixes would change what YAML reads here; fix it by hand"
 
-    def refuse_first(paths: Sequence[Path], options: Options) -> list[fixer.FileChange]:
-        first, *rest = plan(paths, options)
-        return [dataclasses.replace(first, refused=reason), *rest]
+    def refuse_first(paths: Sequence[Path], options: Options) -> fixer.FixRun:
+        run = plan(paths, options)
+        first, *rest = run.changes
+        return dataclasses.replace(run, changes=[dataclasses.replace(first, refused=reason), *rest])
 
-    monkeypatch.setattr(fixer, "fix_all", refuse_first)
+    monkeypatch.setattr(fixer, "fix_run", refuse_first)
     code, out, err = cli("fix", *mode, "faq")
     assert refused.read_text(encoding="utf-8") == faq()
     assert f"faq/a.yaml: {reason}" in err

@@ -226,6 +226,6 @@ def test_a_write_that_fails_removes_the_folders_it_created(tmp_path: Path) -> No
     run = run_cli(["import", SEED, "--out", "new/deeper"], cwd=tmp_path, file_size=1024)
     assert run.code == 2, run.stderr
     message = run.message()
-    assert message.startswith("faq-audit: error: cannot write 'new/deeper/faq.yaml': ")
+    assert message.startswith("faq-audit import: error: cannot write 'new/deeper/faq.yaml': ")
     assert "nothing was written" in message
     assert tree(tmp_path) == []

@@ -85,8 +85,8 @@ def test_text_reports_a_usage_error_as_one_line(cli: CliRun, write: Any) -> None
     code, out, err = cli("validate", "faq", "--select", "nope")
     assert (code, out) == (2, "")
     assert err == (
-        "faq-audit: error: unknown rule 'nope'; `faq-audit rules` lists them "
-        "(see `faq-audit --help`)\n"
+        "faq-audit validate: error: unknown rule 'nope'; `faq-audit rules` lists them "
+        "(see `faq-audit validate --help`)\n"
     )
 
 

@@ -1,4 +1,5 @@
-"""The command line's commands: one module each, with `run(args, parser) -> int`.
+"""The command line's commands: one module each, with `run(args, parser) -> int`, where
+`parser` is the command's own subparser, so its usage errors point at its own help.
 
 A command module reads its parsed arguments, calls the library, writes what
 the user sees and returns the exit code; it is the only kind of module that

@@ -38,6 +38,7 @@ examples:
   faq-audit fix                   fix every file under faq/
   faq-audit fix --diff            show what would change
   faq-audit fix --check faq/      in CI: exit 1 if a fix is pending
+  faq-audit fix --diff --check    in CI: show the pending fixes, and exit 1
   faq-audit fix --select phone-format
   faq-audit fix --links           also write the new address of links moved for good
 """
@@ -98,6 +99,17 @@ def _rule_list(value: str) -> frozenset[str]:
     return frozenset(part.strip() for part in value.split(",") if part.strip())
 
 
+def _selection(value: str) -> frozenset[str]:
+    """`--select`'s rules. An empty list is refused: it would select nothing and pass
+    every file, which is what an unset variable in CI (`--select "$RULES"`) does."""
+    rules = _rule_list(value)
+    if not rules:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} names no rule; give rule ids or families, comma-separated"
+        )
+    return rules
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole grammar: each command's subparser is added by a function of its own below."""
     parser = _Parser(
@@ -132,7 +144,7 @@ def _validate(commands: _Commands) -> None:
     )
     validate.add_argument(
         "--select",
-        type=_rule_list,
+        type=_selection,
         metavar="RULE,…",
         action="append",
         help="report only these rules (comma-separated; repeatable)",
@@ -174,13 +186,16 @@ def _fix(commands: _Commands) -> None:
         epilog=FIX_EPILOG,
     )
     fixer.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: faq/)")
-    mode = fixer.add_mutually_exclusive_group()
-    mode.add_argument("--diff", action="store_true", help="print a unified diff; write nothing")
-    mode.add_argument(
-        "--check", action="store_true", help="write nothing; exit 1 if anything would change"
+    fixer.add_argument(
+        "--diff", action="store_true", help="print a unified diff; write nothing; exit 0"
     )
     fixer.add_argument(
-        "--select", type=_rule_list, metavar="RULE,…", action="append", help="fix only these rules"
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if anything would change (with --diff: show it, too)",
+    )
+    fixer.add_argument(
+        "--select", type=_selection, metavar="RULE,…", action="append", help="fix only these rules"
     )
     fixer.add_argument(
         "--ignore",
@@ -323,7 +338,7 @@ def _links(commands: _Commands) -> None:
         "--faq-url", metavar="URL", help="the FAQ page: its #fragments are entry ids"
     )
     links.add_argument(
-        "--select", type=_rule_list, metavar="RULE,…", action="append", help="report only these"
+        "--select", type=_selection, metavar="RULE,…", action="append", help="report only these"
     )
     links.add_argument(
         "--ignore", type=_rule_list, metavar="RULE,…", action="append", help="do not report these"
@@ -393,7 +408,9 @@ def add_command(
     parser = commands.add_parser(
         name, formatter_class=argparse.RawDescriptionHelpFormatter, **settings
     )
-    parser.set_defaults(command_module=module)
+    # The subparser rides along too, so that a usage error found while the command runs
+    # points at this command's help, not the top-level one.
+    parser.set_defaults(command_module=module, command_parser=parser)
     return parser
 
 

@@ -3,7 +3,10 @@
 A file that cannot be fixed is reported, not fatal: every file that is not
 fixed (a refused change, a file changed meanwhile, one that cannot be written)
 gets one line, the others are still fixed, the summary counts both, and the
-exit code is 1. `--check` also exits 1 when anything would change.
+exit code is 1. `--check` also exits 1 when anything would change (with `--diff`
+too: the diff is shown, `--check` decides the exit code). A file that cannot be
+read as YAML is named as `validate` names it, and exits 1 as `validate` would.
+The last line says what the fix leaves, from the audit of the fixed texts.
 """
 
 from __future__ import annotations
@@ -15,10 +18,13 @@ from typing import TYPE_CHECKING
 from audit.commands import EXIT_FINDINGS, EXIT_OK
 from audit.commands.options import audit_options
 from audit.commands.output import note
+from audit.model import AuditResult
 
 if TYPE_CHECKING:
     from audit.engine import Options
     from audit.fix.apply import FileChange
+
+UNREADABLE_RULES = frozenset({"unreadable-file", "yaml-syntax"})  # a file not read at all
 
 
 def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -28,7 +34,9 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     paths, options = audit_options(args, parser)
     if args.links:
         options = _with_moved_links(args, options)
-    changes = _one_per_file(fixer.fix_all(paths, options))
+    run = fixer.fix_run(paths, options)
+    unreadable = _unreadable(run.first)
+    changes = _one_per_file(run.changes)
     done = []  # the changes fixed, or that would be
     for change in changes:
         if change.refused is None:
@@ -46,12 +54,32 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     failed = len(changes) - len(done)
     count = sum(len(change.fixes) for change in done)
     verb = "would fix" if args.diff or args.check else "fixed"
+    # What is left: the findings of the fixed texts, and the fixes of the files not fixed.
+    kept = {id(change) for change in done}
+    left = len(run.last.findings) + sum(len(c.fixes) for c in changes if id(c) not in kept)
+    remain = f"; {left} remain{'s' if left == 1 else ''}, see `faq-audit validate`" if left else ""
+    not_read = f"; could not read {plural(unreadable, 'file')}" if unreadable else ""
     if not changes:
-        note("nothing to fix")
+        note(f"{'no fixes' if unreadable else 'nothing to fix'}{not_read}{remain}")
     else:
         could_not = f"; could not fix {plural(failed, 'file')}" if failed else ""
-        note(f"{verb} {plural(count, 'problem')} in {plural(len(done), 'file')}{could_not}")
-    return EXIT_FINDINGS if failed or (args.check and changes) else EXIT_OK
+        could_not += not_read
+        done_count = f"{plural(count, 'problem')} in {plural(len(done), 'file')}"
+        note(f"{verb} {done_count}{could_not}{remain}")
+    return EXIT_FINDINGS if failed or unreadable or (args.check and changes) else EXIT_OK
+
+
+def _unreadable(result: AuditResult) -> int:
+    """Say, as `validate` prints them, which files could not be read, so they are not
+    mistaken for files with nothing to fix; how many there were."""
+    from audit import reporters
+    from audit.rules import all_rules
+
+    findings = tuple(f for f in result.findings if f.rule in UNREADABLE_RULES)
+    if findings:
+        shown = AuditResult(result.corpus, findings)
+        sys.stderr.write(reporters.get("text")(shown, all_rules(), reporters.ReportContext()))
+    return len({f.position.path for f in findings})
 
 
 def _with_moved_links(args: argparse.Namespace, options: Options) -> Options:

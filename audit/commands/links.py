@@ -13,6 +13,7 @@ Exit 1 when a finding (or an outside link's verdict) is at least as severe as
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterable, Mapping
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from audit.commands import EXIT_FINDINGS, EXIT_OK
 from audit.commands.options import audit_options
 from audit.commands.output import note, use_color
+from audit.links.exclusions import Exclusions, expiry_warning
 from audit.links.history import FAILURES, NO_TREND, History, Trend
 from audit.links.occurrences import (
     Occurrence,
@@ -61,6 +63,9 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     corpus = Corpus(tuple(load_file(p) for p in discover(paths))) if use_faq else Corpus(())
     occurrences, changed = _occurrences(args, parser, corpus, other_files)
     ids = [e.id for e in corpus.entries if e.id]
+    warnings = _expired_rules(options.config)
+    for warning in warnings:
+        note(f"warning: {warning}")
     results, reused, trends = _check(args, options.config, occurrences, ids)
 
     audited = AuditResult(Corpus(()), ())
@@ -72,7 +77,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         )
     if reused:
         note(f"reused {len(reused)} fresh results from the link history (--max-age)")
-    _write(args, audited, occurrences, results, trends)
+    _write(args, audited, occurrences, results, trends, warnings)
     counts = _verdict_counts(results)["verdicts"]
     said = ", ".join(f"{n} {v}" for v, n in counts.items() if n) or "no links"
     note(f"Checked {len(results)} links ({said}); {len(audited.findings)} findings.")
@@ -113,7 +118,12 @@ def _check(
     from audit.links.history import DEFAULT_PATH
     from audit.links.probe import probe_all
 
+    exclusions = Exclusions.from_config(config.links, dt.date.today())
     results = judge_offline(occurrences, ids, faq_url=args.faq_url)
+    for url in web_urls(occurrences):
+        excluded = None if url in results else exclusions.excluded(url)
+        if excluded is not None:
+            results[url] = excluded
     to_check = [url for url in web_urls(occurrences) if url not in results]
     with History(Path(args.history) if args.history else DEFAULT_PATH) as history:
         for warning in history.warnings:
@@ -122,10 +132,22 @@ def _check(
         pending = [url for url in to_check if url not in reused]
         with _progress(len(pending)) as advance:
             probed = probe_all(pending, probe_settings(args, config), observer=advance)
+        probed = {url: exclusions.judge(result) for url, result in probed.items()}
         history.record([*results.values(), *probed.values()])
         results |= reused | probed
         trends = history.trends(results)
     return results, reused, trends
+
+
+def _expired_rules(config: Config) -> list[str]:
+    """A warning per expired `links: rules:` exception, pointing at it in the config.
+    Not a finding: findings belong to entries, and the config is no entry."""
+    exclusions = Exclusions.from_config(config.links, dt.date.today())
+    warnings = []
+    for rule in exclusions.expired():
+        at = config.where("links", "rules", rule.index, "expires")
+        warnings.append(expiry_warning(rule, f"{at.path}:{at.line}"))
+    return warnings
 
 
 def _failed(
@@ -165,6 +187,7 @@ def _write(
     occurrences: list[Occurrence],
     results: Mapping[str, LinkResult],
     trends: Mapping[str, Trend],
+    warnings: list[str],
 ) -> None:
     from audit import reporters
     from audit.rules import all_rules
@@ -176,11 +199,14 @@ def _write(
             "links": [_link_json(results[url], occurrences, trends) for url in order],
             "findings": common["findings"],
             "summary": common["summary"] | _verdict_counts(results),
+            "warnings": warnings,
         }
         sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     else:
         context = reporters.ReportContext(color=use_color(args.color, sys.stdout))
         sys.stdout.write(reporters.get("text")(audited, all_rules(), context))
+        for warning in warnings:
+            sys.stdout.write(f"warning: {warning}\n")
         outside = {o.url for o in occurrences if o.entry is None}
         for url in order:  # what the findings cannot say: outside links, and the history
             result, trend = results[url], trends.get(url, NO_TREND)

@@ -49,5 +49,7 @@ def probe_settings(args: argparse.Namespace, config: Config) -> ProbeSettings:
         given["headers"] = {host: dict(h) for host, h in links["headers"].items()}
     if "allowed-networks" in links and "allowed_networks" in fields:
         given["allowed_networks"] = tuple(links["allowed-networks"])
+    if "ca-file" in links and "ca_file" in fields:  # relative to the config file, like history
+        given["ca_file"] = str(Path(config.path or ".").parent / str(links["ca-file"]))
     given["allow_private"] = bool(args.allow_private)
     return ProbeSettings(**{k: v for k, v in given.items() if k in fields})

@@ -23,8 +23,11 @@ CONFIG_RULE = "config"  # the id a config file's problems are reported under
 
 
 def note(message: str) -> None:
-    """One line for the user, on standard error."""
-    sys.stderr.write(message + "\n")
+    """One line for the user, on standard error; control characters from the content
+    (a path, a value) are escaped, so a note cannot drive the terminal."""
+    from audit.reporters.text import printable
+
+    sys.stderr.write(printable(message, keep="\n") + "\n")
 
 
 def use_color(choice: str, stream: TextIO) -> bool:

@@ -48,13 +48,25 @@ class FileChange:
     refused: str | None = None
 
     def diff(self) -> str:
+        """A unified diff that `git apply` and `patch` take: lines end at `\\n` only (as
+        git's do), and a last line without one is followed by git's marker."""
         lines = difflib.unified_diff(
-            self.before.splitlines(keepends=True),
-            self.after.splitlines(keepends=True),
+            _lines(self.before),
+            _lines(self.after),
             fromfile=f"a/{self.path}",
             tofile=f"b/{self.path}",
         )
-        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+        return "".join(line if line.endswith("\n") else line + _NO_NEWLINE for line in lines)
+
+
+_NO_NEWLINE = "\n\\ No newline at end of file\n"
+
+
+def _lines(text: str) -> list[str]:
+    """The text's lines, each with its `\\n` but the last; `\\r` or U+2028 ends none."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
 
 
 def apply(text: str, fixes: Iterable[Fix]) -> tuple[str, tuple[Fix, ...]]:
@@ -127,14 +139,33 @@ def fix_all(paths: Sequence[Path], options: Options) -> list[FileChange]:
     repeated word); only one is applied per pass, and the next pass sees the
     text the first produced. So one run of `fix` leaves nothing for a second.
     """
+    return fix_run(paths, options).changes
+
+
+@dataclass(frozen=True, slots=True)
+class FixRun:
+    """What `fix_all` changes, with the audits it made on the way: `first` of the files as
+    they are (what could not be read), `last` of the fixed texts (what a fix leaves)."""
+
+    changes: list[FileChange]
+    first: AuditResult
+    last: AuditResult
+
+
+def fix_run(paths: Sequence[Path], options: Options) -> FixRun:
+    """`fix_all`, keeping the first and the last audit, so `fix` can say what it could not
+    read and what is left without auditing again."""
     from audit import engine
 
     texts: dict[Path, str] = {}
     originals: dict[Path, tuple[str, str]] = {}
     applied: dict[Path, list[Fix]] = defaultdict(list)
     logs: dict[Path, EditLog] = defaultdict(EditLog)
+    first: AuditResult | None = None
     for _ in range(MAX_PASSES):
-        changes = plan(engine.audit(paths, options, texts))
+        last = engine.audit(paths, options, texts)
+        first = first or last
+        changes = plan(last)
         if not changes:
             break
         for change in changes:
@@ -142,11 +173,15 @@ def fix_all(paths: Sequence[Path], options: Options) -> list[FileChange]:
             texts[change.file] = change.after
             applied[change.file].extend(change.fixes)
             logs[change.file].record(change.fixes)
-    return [
+    else:
+        last = engine.audit(paths, options, texts)
+    assert first is not None
+    done = [
         _checked(FileChange(name, file, before, texts[file], tuple(applied[file])), logs[file])
         for file, (name, before) in originals.items()
         if texts[file] != before
     ]
+    return FixRun(done, first, last)
 
 
 def _checked(change: FileChange, log: EditLog) -> FileChange:

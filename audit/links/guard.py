@@ -179,10 +179,16 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
 class GuardedTransport(httpx.AsyncHTTPTransport):
     """httpx's transport, its connection pool built on the `GuardedBackend`."""
 
-    def __init__(self, backend: GuardedBackend, *, max_connections: int) -> None:
+    def __init__(
+        self,
+        backend: GuardedBackend,
+        *,
+        max_connections: int,
+        ssl_context: ssl.SSLContext | None = None,
+    ) -> None:
         super().__init__(trust_env=False)
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
+            ssl_context=ssl_context or tls_context(None),
             max_connections=max_connections,
             max_keepalive_connections=max_connections,
             keepalive_expiry=5.0,
@@ -190,12 +196,23 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
         )
 
 
+def tls_context(ca_file: str | None) -> ssl.SSLContext:
+    """The TLS settings: the usual trust store (certifi), plus `ca_file`'s certificates
+    when given, so an intranet with its own CA is verified rather than skipped.
+    Raises OSError or ssl.SSLError when the file is missing or not PEM."""
+    context = httpx.create_ssl_context(trust_env=False)
+    if ca_file is not None:
+        context.load_verify_locations(cafile=ca_file)
+    return context
+
+
 def connection_words(exc: BaseException) -> str:
     """Why a connection failed, in words: refused, reset, TLS, or the error's own text."""
     chain = _causes(exc)
     for cause in chain:
         if isinstance(cause, ssl.SSLError):
-            return f"TLS error: {getattr(cause, 'reason', None) or cause}"
+            detail = getattr(cause, "verify_message", None) or getattr(cause, "reason", None)
+            return f"TLS error: {detail or cause}"
     if any(_is(e, ConnectionRefusedError, errno.ECONNREFUSED) for e in chain):
         return "connection refused"
     if any(_is(e, ConnectionResetError, errno.ECONNRESET) for e in chain):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import random
+import ssl
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -38,6 +39,7 @@ from audit.links.guard import (
     ResolutionFailed,
     Resolver,
     parse_networks,
+    tls_context,
 )
 from audit.links.results import LinkResult, Verdict
 
@@ -70,6 +72,7 @@ class ProbeSettings:
     allow_private: bool = False
     breaker_threshold: int = 3
     allowed_networks: tuple[str, ...] = ()  # CIDRs the guard lets through (an intranet)
+    ca_file: str | None = None  # extra trusted CA certificates (PEM): an intranet's own CA
 
 
 @dataclass(slots=True)
@@ -289,13 +292,20 @@ async def probe_urls(
         return {
             u: LinkResult(u, Verdict.ERROR, error=f"bad allowed network: {exc}") for u in unique
         }
+    try:
+        tls = tls_context(settings.ca_file)
+    except (OSError, ssl.SSLError) as exc:
+        words = f"cannot load the CA file {settings.ca_file}: {exc}"
+        return {u: LinkResult(u, Verdict.ERROR, error=words) for u in unique}
     timeout = httpx.Timeout(
         connect=settings.connect_timeout,
         read=settings.read_timeout,
         write=settings.read_timeout,
         pool=settings.url_deadline,
     )
-    transport = GuardedTransport(backend, max_connections=max(1, settings.concurrency))
+    transport = GuardedTransport(
+        backend, max_connections=max(1, settings.concurrency), ssl_context=tls
+    )
     async with httpx.AsyncClient(
         transport=transport, timeout=timeout, follow_redirects=False, trust_env=False
     ) as client:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from audit.source.reading import MAX_FILE_BYTES
+from audit.source.reading import MAX_FILE_BYTES, too_large
 from audit.source.resources import load_schema
 
 __all__ = ["MAX_FILE_BYTES", "MIN_ENTRY_BYTES", "Limits", "excerpt", "limits", "too_large"]
@@ -27,8 +27,6 @@ MIN_ENTRY_BYTES = 40
 """The fewest bytes an entry takes in the written file: ``  - id: ``, ``    question: `` and
 ``    answer: `` with their line breaks are 37, and the id, the question and the answer take
 at least one each. More entries than ``MAX_FILE_BYTES // MIN_ENTRY_BYTES`` cannot fit."""
-
-_MB = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +46,6 @@ def limits() -> Limits:
         answer=int(entry["answer"]["maxLength"]),
         entries=MAX_FILE_BYTES // MIN_ENTRY_BYTES,
         file_bytes=MAX_FILE_BYTES,
-    )
-
-
-def too_large(what: str, size: int, *, at_least: bool = False) -> str:
-    """``validate``'s wording for a file over the size limit, for a page or for the output."""
-    more = "more than " if at_least else ""
-    return (
-        f"{what} is {more}{size / _MB:.1f} MB, larger than the {MAX_FILE_BYTES // _MB} MB"
-        " faq-audit reads"
     )
 
 

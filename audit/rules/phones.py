@@ -40,7 +40,7 @@ postcodes are left alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import phonenumbers
 
@@ -103,12 +103,9 @@ def phone_numbers(source: SourceFile, context: RuleContext) -> Iterator[Problem]
         yield from (_invalid(entry, text, p, config.region) for p in phones if not p.valid)
         valid = [p for p in phones if p.valid]
         clauses = sentence_clauses(text.value, [(p.start, p.end) for p in valid])
-        abroad_in: dict[tuple[int, int], bool] = {}  # once per sentence, not once per number
+        abroad = _abroad_by_sentence(text.value)
         for phone, clause in zip(valid, clauses, strict=True):
-            if clause not in abroad_in:
-                abroad_in[clause] = bool(_FROM_ABROAD.search(text.value, *clause))
-            abroad = abroad_in[clause]
-            if (problem := _format(entry, text, phone, config, abroad)) is not None:
+            if (problem := _format(entry, text, phone, config, abroad(clause))) is not None:
                 yield problem
 
 
@@ -125,21 +122,31 @@ def inconsistent_phone_numbers(corpus: Corpus, context: RuleContext) -> Iterator
         valid = [p for p in phones if p.valid]
         spans = [(p.start, p.end) for p in valid]
         purposes = assign_purposes(text.value, spans, vocabulary, OTHER_LINE)
-        abroad_in: dict[tuple[int, int], bool] = {}  # once per sentence, not once per number
+        abroad = _abroad_by_sentence(text.value)
         for phone, (purpose, clause) in zip(valid, purposes, strict=True):
             if phone.in_link:
                 continue
-            if clause not in abroad_in:
-                abroad_in[clause] = bool(_FROM_ABROAD.search(text.value, *clause))
-            abroad = abroad_in[clause]
             shown = phone.formatted(config.phone_style, config.region)
-            purpose = None if abroad else purpose
+            purpose = None if abroad(clause) else purpose
             sightings.append(
                 Sighting(entry, text, phone.start, phone.end, phone.e164, shown, purpose, clause)
             )
     yield from inconsistencies(
         sightings, _contact_numbers(config), config, noun="number", rule=PHONE_INCONSISTENT.id
     )
+
+
+def _abroad_by_sentence(value: str) -> Callable[[tuple[int, int]], bool]:
+    """Whether a sentence (a clause span of `value`) is for callers abroad, searched once
+    per sentence, not once per number: a sentence listing thousands stays linear."""
+    seen: dict[tuple[int, int], bool] = {}
+
+    def abroad(clause: tuple[int, int]) -> bool:
+        if clause not in seen:
+            seen[clause] = bool(_FROM_ABROAD.search(value, *clause))
+        return seen[clause]
+
+    return abroad
 
 
 def _invalid(entry: Entry, text: TextField, phone: PhoneMatch, region: str) -> Problem:

@@ -95,10 +95,15 @@ def _folder_problem(path: Path) -> str:
 
 
 def _too_large(size: int, *, at_least: bool = False) -> str:
+    return too_large("the file", size, at_least=at_least) + "; split it into smaller category files"
+
+
+def too_large(what: str, size: int, *, at_least: bool = False) -> str:
+    """The size limit in words, for a content file or for a page `import` reads or writes."""
     more = "more than " if at_least else ""
     return (
-        f"the file is {more}{size / 1_048_576:.1f} MB, larger than the "
-        f"{MAX_FILE_BYTES // 1_048_576} MB faq-audit reads; split it into smaller category files"
+        f"{what} is {more}{size / 1_048_576:.1f} MB, larger than the "
+        f"{MAX_FILE_BYTES // 1_048_576} MB faq-audit reads"
     )
 
 

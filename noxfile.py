@@ -35,6 +35,7 @@ def lint(session: nox.Session) -> None:
     session.run("mypy")
     session.run("lint-imports")
     session.run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", *WORKFLOWS)
+    session.run("check-jsonschema", "--builtin-schema", "vendor.github-actions", "action.yml")
     session.run("check-jsonschema", "--check-metaschema", *SCHEMAS)
 
 

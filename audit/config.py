@@ -22,7 +22,7 @@ from audit.model import Position, Problem, Severity, SourceFile
 
 CONFIG_FILE = "faq-audit.yaml"
 DEFAULT_POLICIES = "faq/policies.yaml"
-PHONE_STYLES = ("national", "dashes", "international", "e164")
+PHONE_STYLES = ("national", "dashes", "1-800", "international", "e164")
 RULE_KEYS = frozenset({"severity", "enabled"})
 
 
@@ -61,10 +61,13 @@ class Config:
 
     path: str | None = None
     region: str = "US"
-    phone_style: str = "national"
+    # None: no style is set, and `phone-format` reads the house style from the numbers
+    # of the run; a style that is set is held to strictly.
+    phone_style: str | None = None
     contacts: tuple[Contact, ...] = ()
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     policies: str | None = None  # the registry of facts, when the file names one
+    baseline: str | None = None  # the accepted findings `validate` leaves out, when named
     links: Mapping[str, Any] = field(default_factory=dict)  # `faq-audit links` settings
     positions: Mapping[ConfigPath, tuple[Position, Position | None]] = field(
         default_factory=dict, compare=False, repr=False
@@ -86,6 +89,12 @@ class Config:
             return None
         value = own.get("severity") or (None if _off(kin) else kin.get("severity"))
         return Severity(value) if value else default
+
+    def baseline_file(self) -> Path | None:
+        """The baseline the config names, beside this file; None when it names none."""
+        if not self.baseline:
+            return None
+        return (Path(self.path).parent if self.path else Path()) / self.baseline
 
     def policies_files(self, paths: Iterable[Path] = ()) -> list[Path]:
         """Where the policy registry may be, most likely first.
@@ -165,10 +174,11 @@ def load_config(path: Path | None, check: ConfigCheck | None = None) -> Config:
     config = Config(
         path=source.path,
         region=data.get("region", "US"),
-        phone_style=data.get("phone-style", "national"),
+        phone_style=data.get("phone-style"),
         contacts=tuple(_contacts(data.get("contacts", {}))),
         rules=data.get("rules", {}),
         policies=data.get("policies"),
+        baseline=data.get("baseline"),
         links=data.get("links", {}),
         positions=_positions(source, data),
     )

@@ -226,9 +226,12 @@ def _stamped(
 
 
 def _stamp(problem: Problem, rule: Rule) -> Finding:
+    severity = rule.severity
+    if problem.at_most is not None and problem.at_most.rank < severity.rank:
+        severity = problem.at_most  # the problem's own cap; the config's severity still rules
     return Finding(
         rule=rule.id,
-        severity=rule.severity,
+        severity=severity,
         message=problem.message,
         position=problem.position,
         entry=problem.entry,

@@ -79,6 +79,8 @@ class Problem:
 
     `rule` is left empty by a check that reports a single rule; a check that
     reports a small family of rules names the one each problem belongs to.
+    `at_most` caps the severity of this one problem below its rule's (a case the
+    rule is less sure of, such as a repeat that may be on purpose); it never raises it.
     """
 
     message: str
@@ -87,6 +89,7 @@ class Problem:
     related: tuple[Related, ...] = ()
     fix: Fix | None = None
     rule: str | None = None
+    at_most: Severity | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,10 +60,19 @@ class Counter:
     peak_per_port: int = 0
     paths: set[str] = field(default_factory=set)
     requests: int = 0
+    first: float | None = None  # when the first counted request came (loop time)
+    last: float = 0.0  # when the last counted answer went
+
+    def span(self) -> float | None:
+        """First request to last answer: the tool's probing, without its start-up."""
+        return None if self.first is None else self.last - self.first
 
 
 class SlowServer:
-    """8 listening ports on one asyncio loop in a thread: sleeping never blocks others."""
+    """8 listening ports on one asyncio loop in a thread, answering each request after
+    LATENCY with a timer, not a coroutine: the server is a fixture, and the less CPU
+    it takes per request, the less it competes with the tool being measured (on 2
+    CPUs). HTTP/1.1 keep-alive; pipelined requests are answered in order."""
 
     def __init__(self) -> None:
         self.loop = asyncio.new_event_loop()
@@ -79,48 +88,74 @@ class SlowServer:
     async def _listen(self) -> list[int]:
         ports = []
         for _ in range(HOSTS):
-            server = await asyncio.start_server(self._serve, "127.0.0.1", 0, backlog=1024)
+            server = await self.loop.create_server(
+                lambda: _Connection(self), "127.0.0.1", 0, backlog=4096
+            )
             ports.append(server.sockets[0].getsockname()[1])
         return ports
 
     def reset(self) -> None:
         self.counter = Counter()
 
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        port = writer.get_extra_info("sockname")[1]
-        with contextlib.suppress(ConnectionError, asyncio.IncompleteReadError):
-            while True:
-                head = await reader.readuntil(b"\r\n\r\n")
-                method, path, _ = head.split(b"\r\n", 1)[0].decode("latin-1").split(" ", 2)
-                await self._answer(writer, port, method, path)
-
-    async def _answer(
-        self, writer: asyncio.StreamWriter, port: int, method: str, path: str
-    ) -> None:
+    def begin(self, connection: _Connection, method: str, path: str) -> None:
+        """A request has arrived: count it, and answer it LATENCY later."""
         counted = path.startswith("/p/")
         seen = self.counter
+        port = connection.port
         if counted:
+            if seen.first is None:
+                seen.first = self.loop.time()
             seen.requests += 1
             seen.paths.add(f"{port}{path}")
             seen.in_flight += 1
             seen.peak = max(seen.peak, seen.in_flight)
             seen.per_port[port] = seen.per_port.get(port, 0) + 1
             seen.peak_per_port = max(seen.peak_per_port, seen.per_port[port])
-        try:
-            await asyncio.sleep(LATENCY)
-            if path == "/index.html":
-                body, kind = self.index, "text/html"
-            else:
-                body, kind = b"ok\n", "text/plain"
-            head = (
-                f"HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {len(body)}\r\n\r\n"
-            ).encode()
-            writer.write(head if method == "HEAD" else head + body)
-            await writer.drain()
-        finally:
-            if counted:
-                seen.in_flight -= 1
-                seen.per_port[port] -= 1
+        self.loop.call_later(LATENCY, self._answer, connection, method, path, counted, seen)
+
+    def _answer(
+        self, connection: _Connection, method: str, path: str, counted: bool, seen: Counter
+    ) -> None:
+        if counted:
+            seen.in_flight -= 1
+            seen.per_port[connection.port] -= 1
+            seen.last = self.loop.time()
+        if path == "/index.html":
+            body, kind = self.index, b"text/html"
+        else:
+            body, kind = b"ok\n", b"text/plain"
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n" % (
+            kind,
+            len(body),
+        )
+        if connection.transport is not None and not connection.transport.is_closing():
+            connection.transport.write(head if method == "HEAD" else head + body)
+
+
+class _Connection(asyncio.Protocol):
+    """One client connection: splits the bytes into requests (heads only: GET, HEAD)."""
+
+    def __init__(self, server: SlowServer) -> None:
+        self.server = server
+        self.buffer = b""
+        self.port = 0
+        self.transport: asyncio.Transport | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+        self.port = transport.get_extra_info("sockname")[1]
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        while (end := self.buffer.find(b"\r\n\r\n")) >= 0:
+            head, self.buffer = self.buffer[:end], self.buffer[end + 4 :]
+            line = head.split(b"\r\n", 1)[0].decode("latin-1")
+            method, path, _ = line.split(" ", 2)
+            self.server.begin(self, method, path)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.transport = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +169,7 @@ class Outcome:
     max_rss_mb: float | None
     cpu: float | None
     note: str
+    span: float | None = None
 
 
 def run_child(argv: Sequence[str], *, log: Path) -> tuple[float, int, float, float]:
@@ -170,7 +206,9 @@ def measure(
     if seconds >= TIMEOUT:
         note = f"killed after {TIMEOUT:.0f} s"
     paths = len(seen.paths)
-    return Outcome(tool, urls, seconds, seen.peak, seen.peak_per_port, paths, rss, cpu, note)
+    return Outcome(
+        tool, urls, seconds, seen.peak, seen.peak_per_port, paths, rss, cpu, note, seen.span()
+    )
 
 
 def faq_audit(
@@ -257,6 +295,8 @@ def show(outcome: Outcome, bound: float) -> None:
     ratio = "" if outcome.seconds is None else f"{outcome.seconds / bound:5.2f}x"
     rss = "—" if outcome.max_rss_mb is None else f"{outcome.max_rss_mb:6.0f} MiB"
     cpu = "" if outcome.cpu is None else f"CPU {outcome.cpu:.2f} s; "
+    if outcome.span is not None:  # the wall time less start-up and output
+        cpu += f"probing {outcome.span:.2f} s; "
     print(
         f"{outcome.tool:<40} {outcome.urls:>6} {seconds:>10} {ratio:>7} "
         f"{outcome.peak:>5} ({outcome.peak_per_host:>3}/host) {rss:>9}  "

@@ -96,6 +96,14 @@ def test_no_config_file_means_the_defaults() -> None:
             "rules:\n  review-due:\n    max-age-months: soon\n",
             [(3, "review-due: 'max-age-months' must be a number")],
         ),
+        (  # not accepted as an age, nor cut to 1 in silence
+            "rules:\n  review-due:\n    max-age-months: -5\n",
+            [(3, "'max-age-months' must be a whole number of 0 or more, not -5")],
+        ),
+        (
+            "rules:\n  review-due:\n    max-age-months: 1.5\n",
+            [(3, "'max-age-months' must be a whole number of 0 or more, not 1.5")],
+        ),
         (
             "rules:\n  stale-term:\n    terms: COVID\n",
             [(3, "stale-term: 'terms' must be a list of text")],
@@ -108,7 +116,8 @@ def test_no_config_file_means_the_defaults() -> None:
             "contacts:\n  care:\n    email: care@@example.com\n",
             [(3, "the email address of care, 'care@@example.com', is not a valid address")],
         ),
-        ("region: [US\n", [(1, "invalid YAML")]),  # at the bracket left open
+        # at the bracket left open, saying so (not "indentation")
+        ("region: [US\n", [(1, "invalid YAML: the '[' on line 1 opens a list that is never")]),
     ],
 )
 def test_config_problems_are_reported_on_their_line(

@@ -136,3 +136,34 @@ def remove_deep_tree(top: Path) -> None:
     finally:
         os.chdir(back)
     top.rmdir()
+
+
+def test_a_symlinked_file_is_named_by_the_name_given_not_its_target(
+    cli: CliRun, tmp_path: Path
+) -> None:
+    target = faq_file(tmp_path / "shared" / "orders.yaml")
+    target.write_text(target.read_text(encoding="utf-8") + "  - id: orders\n    question: A?\n")
+    (tmp_path / "faq").mkdir()
+    (tmp_path / "faq" / "orders.yaml").symlink_to(target)
+    doc = report(cli, "faq")
+    assert {f["path"] for f in doc["findings"]} == {"faq/orders.yaml"}
+
+
+def test_run_from_a_subfolder_without_a_path_reads_the_projects_faq_folder(
+    cli: CliRun, tmp_path: Path, monkeypatch: Any
+) -> None:
+    faq_file(tmp_path / "faq" / "orders.yaml")
+    (tmp_path / "faq-audit.yaml").write_text("region: US\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    monkeypatch.chdir(tmp_path / "docs")
+    doc = report(cli)
+    assert (doc["exit"], doc["summary"]["files"], doc["summary"]["entries"]) == (0, 1, 1)
+
+
+def test_without_a_path_or_a_faq_folder_every_command_stops_with_a_usage_error(
+    cli: CliRun, tmp_path: Path
+) -> None:
+    for command in (["validate"], ["fix"], ["fix", "--check"], ["facts"]):
+        code, _, err = cli(*command)
+        assert code == 2, command
+        assert "there is no 'faq' folder in this folder; name the files or folders" in err

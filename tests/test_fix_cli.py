@@ -104,6 +104,26 @@ def test_fix_ends_by_saying_how_many_problems_remain_as_validate_counts_them(
     assert f"nothing to fix; {left} remain, see `faq-audit validate`" in err
 
 
+def test_fix_counts_what_the_baseline_accepts_apart_as_validate_does(
+    cli: CliRun, tmp_path: Path
+) -> None:
+    put(
+        tmp_path / "faq" / "a.yaml",
+        faq(extra="  - id: call\n    question: Again?\n    answer: Yes.\n"),
+    )
+    (tmp_path / "faq-audit.yaml").write_text("baseline: accepted.json\n", encoding="utf-8")
+    cli("fix", "faq")
+    _, out, _ = cli("validate", "faq", "--no-baseline")
+    left = len([line for line in out.splitlines() if not line.startswith(" ")])
+    assert left > 0
+    code, _, err = cli("baseline", "faq")
+    assert code == 0, err
+    _, out, _ = cli("validate", "faq")
+    assert out == ""  # validate shows none of them now
+    code, _, err = cli("fix", "faq")
+    assert err.splitlines()[-1] == f"nothing to fix; {left} accepted in the baseline"
+
+
 @pytest.mark.parametrize(
     "argv",
     [

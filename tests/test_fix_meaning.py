@@ -21,6 +21,7 @@ from audit import engine
 from audit.config import Config
 from audit.extract.phones import find_phones
 from audit.fix import apply as fixer
+from audit.fix.meaning import refusal
 from audit.model import Fix
 from audit.source import loader
 from audit.source.scalars import ScalarText
@@ -165,13 +166,15 @@ def test_fix_refuses_a_file_whose_values_would_change_type_and_leaves_it_as_it_i
     text = HEADER + entry("typed", "800.796.7546") + entry("fine", "Call  us.")
     path = write("faq/t.yaml", text)
     monkeypatch.setattr(ScalarText, "fix", _reckless_fix)
-    options = engine.Options(config=Config(phone_style="e164"))
+    # without `implicit-type`, whose fix would put the new number in quotes on the next pass
+    ignore = frozenset({"implicit-type"})
+    options = engine.Options(ignore=ignore, config=Config(phone_style="e164"))
     [change] = fixer.fix_all([path.parent], options)
     assert change.refused is not None
     assert "answer of entry 'typed'" in change.refused
     assert "number" in change.refused
     assert "\n" not in change.refused
-    code, _, err = cli("fix", "--phone-style", "e164", "faq")
+    code, _, err = cli("fix", "--phone-style", "e164", "--ignore", "implicit-type", "faq")
     assert path.read_text(encoding="utf-8") == text
     assert code == 1
     assert "answer of entry 'typed'" in err
@@ -214,6 +217,74 @@ def test_fix_refuses_a_file_where_a_string_no_fix_was_for_would_change(
     changes = fixer.fix_all([path.parent], engine.Options())
     assert [change.refused is not None for change in changes] == [True]
     assert "answer of entry 'one'" in (changes[0].refused or "")
+
+
+def _net(before: str, after: str, fixed: str | None) -> str | None:
+    """The safety net's verdict on `after`, with a fix applied to the first `fixed` in
+    `before` (None: no fix was meant for any of it)."""
+    regions = []
+    if fixed is not None:
+        regions = [(before.index(fixed), before.index(fixed) + len(fixed))]
+    return refusal("t.yaml", before, after, regions)
+
+
+PLAIN_NO = HEADER + entry("typed", "No")
+
+
+def test_the_net_lets_a_fix_put_a_plain_boolean_in_quotes_keeping_its_characters() -> None:
+    assert _net(PLAIN_NO, HEADER + entry("typed", '"No"'), "No") is None
+    assert _net(PLAIN_NO, HEADER + entry("typed", "'No'"), "No") is None
+
+
+@pytest.mark.parametrize(
+    ("answer", "after", "fixed"),
+    [
+        ("No", '"no"', "No"),  # quoted, but its characters changed
+        ("No", '"No"', None),  # quoted where no fix was meant
+        ("No", "Off", "No"),  # another boolean
+        ("1.10", "1.1", "1.10"),  # another number
+        ("1.10", '"1.1"', "1.10"),  # quoted, one character dropped
+        ("'5'", "5", "'5'"),  # text that becomes a number
+        ('"No"', "No", '"No"'),  # quotes taken away
+        ("!!float 1e400", '"1e400"', "!!float 1e400"),  # a tag asked for the number
+    ],
+)
+def test_the_net_still_refuses_every_other_change_of_type(
+    answer: str, after: str, fixed: str | None
+) -> None:
+    before = HEADER + entry("typed", answer)
+    reason = _net(before, HEADER + entry("typed", after), fixed)
+    assert reason is not None
+    assert "answer of entry 'typed'" in reason
+
+
+def test_the_net_lets_a_fix_rename_a_key_the_mapping_does_not_have() -> None:
+    before = HEADER + "  - id: a\n    question: Q?\n    anwser: A.\n"
+    after = before.replace("anwser", "answer")
+    assert _net(before, after, "anwser") is None
+
+
+def test_the_net_refuses_a_key_renamed_to_one_the_mapping_already_has() -> None:
+    before = HEADER + "  - id: a\n    question: Q?\n    answer: A.\n    anwser: B.\n"
+    after = before.replace("anwser", "answer")
+    reason = _net(before, after, "anwser")
+    assert reason is not None
+    assert "same key twice (at entries > 0)" in reason
+    assert "\n" not in reason
+
+
+def test_fix_quotes_renames_and_lowers_in_one_run_and_yaml_reads_the_intent(
+    cli: CliRun, write: Callable[[str, str], Path]
+) -> None:
+    text = HEADER + "  - id: a\n    question: Open?\n    anwser: No\n    audience: Everyone\n"
+    path = write("faq/t.yaml", text)
+    code, _, _ = cli("fix", "faq")
+    assert code == 0
+    fixed = yaml.safe_load(path.read_text(encoding="utf-8"))["entries"][0]
+    assert fixed == {"id": "a", "question": "Open?", "answer": "No", "audience": "everyone"}
+    assert path.read_text(encoding="utf-8") == text.replace("anwser: No", 'answer: "No"').replace(
+        "Everyone", "everyone"
+    )
 
 
 # --------------------------------------------------------------------------- 3. escapes

@@ -1,9 +1,9 @@
 """The importer's readers are a registry: one module per way of reading a page, tried in order.
 
 These tests prove the registry's promise, that a new input format is one new module: a
-reader declared in a module of `audit.importer.readers` is found, tried in the order of its
-priority among the readers that detect the page, and named in the message when nothing is
-found.
+reader declared in a module of `audit.importer.readers` is found, reads every page it detects,
+wins when it finds the most answered questions (on a tie, by its priority), and is named in
+the message when nothing is found.
 """
 
 from __future__ import annotations
@@ -19,9 +19,21 @@ from audit.importer import readers as registry
 from audit.importer.readers import Page, Reader
 
 
-def test_readers_are_tried_from_the_most_explicit_markup_to_plain_text() -> None:
+def test_ties_go_from_the_most_explicit_visible_markup_to_json_ld_then_plain_text() -> None:
     tried = [reader.name for reader in registry.readers()]
-    assert tried == ["jsonld", "details", "definition_list", "headings", "plain_text"]
+    assert tried == [
+        "microdata",
+        "details",
+        "bootstrap",
+        "uswds",
+        "aria_controls",
+        "class_names",
+        "definition_list",
+        "qa_prefixes",
+        "headings",
+        "jsonld",
+        "plain_text",
+    ]
     assert registry.names() == sorted(tried)
 
 
@@ -33,11 +45,17 @@ def test_each_reader_detects_only_the_pages_of_its_format() -> None:
         for name in registry.names()
     }
     assert detecting == {
+        "aria_controls": ["page.html"],
+        "bootstrap": ["page.html"],
+        "class_names": ["page.html"],
         "definition_list": ["page.html"],
         "details": ["page.html"],
         "headings": ["page.html"],
         "jsonld": ["page.html"],
+        "microdata": ["page.html"],
         "plain_text": ["page.txt"],
+        "qa_prefixes": ["page.html"],
+        "uswds": ["page.html"],
     }
 
 
@@ -95,7 +113,7 @@ def test_html_no_reader_finds_a_question_in_names_what_every_html_reader_expecte
     with pytest.raises(PageError) as refused:
         read_page("<html><p>We sell bicycles.</p></html>", name="shop.html")
     expected = [reader.expects for reader in registry.readers() if reader.reads == "HTML"]
-    assert len(expected) == 4
+    assert len(expected) == 10
     assert str(refused.value) == (
         f"shop.html: no FAQ found in the HTML; expected {', '.join(expected[:-1])},"
         f" or {expected[-1]}"

@@ -167,7 +167,10 @@ def test_yaml_layout_is_the_one_used_in_faq_files() -> None:
         ImportedEntry("Is it free?", "Yes, always."),
         ImportedEntry("Do you have lockers?", ""),
     ]
-    assert to_yaml(entries, category="Account", schema_ref="../schemas/faq.schema.json") == (
+    text = to_yaml(
+        entries, category="Account", schema_ref="../schemas/faq.schema.json", spaced=True
+    )
+    assert text == (
         "# yaml-language-server: $schema=../schemas/faq.schema.json\n"
         "category: Account\n"
         "entries:\n"
@@ -177,13 +180,24 @@ def test_yaml_layout_is_the_one_used_in_faq_files() -> None:
         "      All you have to do is click reset.\n"
         "\n"
         "      You will receive an email.\n"
+        "\n"
         "  - id: is-it-free\n"
         "    question: Is it free?\n"
         "    answer: Yes, always.\n"
+        "\n"
         "  - id: do-you-have-lockers\n"
         "    question: Do you have lockers?\n"
         "    answer: ''\n"
     )
+
+
+def test_yaml_description_follows_the_category_as_a_block_when_it_has_paragraphs() -> None:
+    entries = [ImportedEntry("Is it free?", "Yes.")]
+    text = to_yaml(entries, category="Pricing", description="What it costs.\n\nAnd when.")
+    assert text.startswith(
+        "category: Pricing\ndescription: |-\n  What it costs.\n\n  And when.\nentries:\n"
+    )
+    assert yaml.safe_load(text)["description"] == "What it costs.\n\nAnd when."
 
 
 def test_yaml_without_schema_ref_starts_with_the_category() -> None:
@@ -274,10 +288,11 @@ def test_yaml_refuses_input_that_cannot_make_a_valid_file(
 )
 def test_yaml_round_trips_any_text_exactly(raw: list[tuple[str, str]], category: str) -> None:
     entries = [ImportedEntry(question, answer) for question, answer in raw]
-    document = yaml.safe_load(to_yaml(entries, category=category))
-    assert document["category"] == category
-    assert [(item["question"], item["answer"]) for item in document["entries"]] == raw
-    assert all(SLUG.match(item["id"]) for item in document["entries"])
+    for spaced in (False, True):  # a blank line between entries must not join a value
+        document = yaml.safe_load(to_yaml(entries, category=category, spaced=spaced))
+        assert document["category"] == category
+        assert [(item["question"], item["answer"]) for item in document["entries"]] == raw
+        assert all(SLUG.match(item["id"]) for item in document["entries"])
 
 
 # --------------------------------------------------------------------------- plain text
@@ -354,24 +369,24 @@ def test_empty_page_raises_page_error(page: str) -> None:
 # --------------------------------------------------------------------------- HTML
 
 
-def test_html_faqpage_json_ld_is_imported_before_any_markup() -> None:
+def test_html_faqpage_json_ld_is_read_where_it_holds_more_answers_than_the_markup() -> None:
     assert pairs(read(PAGES / "bank-faq-jsonld.html")) == [
         (
             "How do I order a replacement debit card?",
             "Call us on 0800 123 456 or visit any branch.\n\n"
-            "Your new card arrives within 5 working days.",
+            "Your new card arrives within **5 working days**.",
         ),
         (
             "What do I need to open a savings account?",
             "Please bring:\n\n"
-            "a passport or driving licence\n\n"
-            "a utility bill & a bank statement from the last 3 months\n\n"
+            "- a passport or driving licence\n"
+            "- a utility bill & a bank statement from the last 3 months\n\n"
             "Joint accounts need both holders present.",
         ),
         ("Are my savings protected?", "Yes. Deposits are protected up to £85,000 per person."),
         (
             "Can I change my standing orders online?",
-            "Yes, in online banking go to Payments > Standing orders.\n\n"
+            "Yes, in online banking go to Payments > Standing orders.\n"  # <br>: a line break
             "Changes made before 3pm take effect the same day.",
         ),
     ]
@@ -388,7 +403,10 @@ def test_html_json_ld_inside_graph_and_in_several_scripts_is_imported_in_order()
             "Yes \u2013 fitting is free when you buy the tyres from us.\n\n"
             "Bring your own sealant & we'll use it.",
         ),
-        ("Can I book a repair online?", "Yes, at spokeandchain.example/book."),
+        (
+            "Can I book a repair online?",
+            "Yes, at [spokeandchain.example/book](https://spokeandchain.example/book).",
+        ),
     ]
 
 
@@ -407,11 +425,11 @@ def test_html_details_summary_is_imported_without_site_chrome() -> None:
         ),
         (
             "Can I cancel an appointment by text?",
-            "Yes. Reply CANCEL to your reminder text.\n\nWe ask for 24 hours' notice.",
+            "Yes. Reply **CANCEL** to your reminder text.\nWe ask for *24 hours'* notice.",
         ),
         (
             "Do you offer travel vaccinations?",
-            "Hepatitis A & B\n\nTyphoid\n\nYellow fever (by appointment)",
+            "- Hepatitis A & B\n- Typhoid\n- Yellow fever (by appointment)",
         ),
         ("Is there parking at the clinic?", ""),
     ]
@@ -442,7 +460,7 @@ def test_html_question_headings_take_content_up_to_the_next_same_or_higher_headi
         ),
         (
             "How quickly can you get to me?",
-            "Usually within two hours for emergencies.\n\nBurst pipes\n\nNo heating in winter",
+            "Usually within two hours for emergencies.\n\n- Burst pipes\n- No heating in winter",
         ),
         (
             "Is my boiler covered by a warranty?",
@@ -456,8 +474,11 @@ def test_html_without_faq_markup_says_what_was_expected() -> None:
     with pytest.raises(PageError) as caught:
         read(PAGES / "gallery-no-faq.html")
     assert str(caught.value) == (
-        "gallery-no-faq.html: no FAQ found in the HTML; expected FAQPage JSON-LD, <details> with"
-        " <summary>, a <dl> of <dt>/<dd> pairs, or h2-h6 headings ending in '?'"
+        "gallery-no-faq.html: no FAQ found in the HTML; expected schema.org Question microdata,"
+        " <details> with <summary>, Bootstrap collapse panels, cards or accordion items, USWDS"
+        " accordion buttons, buttons with aria-expanded and aria-controls, elements classed as"
+        " FAQ questions and answers, a <dl> of <dt>/<dd> pairs, paragraphs starting with 'Q:',"
+        " h2-h6 headings ending in '?', or FAQPage JSON-LD"
     )
 
 
@@ -513,7 +534,7 @@ def test_html_pre_that_starts_indented_round_trips_through_the_yaml() -> None:
         ("<![<![x", ""),  # html.parser raised AssertionError
         ("<a href='x", ""),  # a tag the page never ends
         ("<!-- never closed", ""),
-        ("<p/>x<div/>y</br>z", "x\n\ny\n\nz"),
+        ("<p/>x<div/>y</br>z", "x\n\ny\nz"),  # </br> is a <br>: a line, not a paragraph
     ],
 )
 def test_html_malformed_markup_is_read_as_a_browser_reads_it(markup: str, answer: str) -> None:

@@ -48,6 +48,12 @@ entries:
   - id: typed
     question: Do you ship abroad?
     answer: No
+  - id: cut
+    question: Which code do I use?
+    answer: Use code #SAVE10 at checkout.
+  - id: slips
+    question: Does the case keep its color?
+    answer: The case keeps it's color, and your going to love it.
   - id: keys
     question: Is there a key twice?
     question: Is there a key twice, really?
@@ -67,7 +73,9 @@ entries:
     answer: |-
       Read [the steps](#no-such-entry) first
       Watch https://slow.example.com/video today
+      Fill in [the form](/contact) at https//example.com/form
   # faq-audit: ignore[duplicate-id] nothing to silence here
+  # faq-audit: ignore[duplicate-sentence]
   - id: copied
     question: Where do I download my photos?
     answer: You may also download by selecting the arrow on the top left.
@@ -124,6 +132,9 @@ LINKS = {
 def _options(folder: Path) -> engine.Options:
     """The bundled config, and the bundled policy registry copied with the content."""
     config = load_config(ROOT / "faq-audit.yaml")
+    # A link exception past its day, for `link-exception-expired` (the bundled config has none).
+    expired = {"host": "example.com", "accept": [404], "reason": "soon", "expires": "2020-01-31"}
+    config = replace(config, links={**config.links, "rules": [expired]})
     return engine.Options(config=config, facts=load_facts(config, [folder]), links=LINKS)
 
 
@@ -164,8 +175,9 @@ def test_workers_give_the_same_report_as_one_process(
 def test_the_per_entry_contact_rules_are_entry_rules(tmp_path: Path) -> None:
     """They run in the workers; only comparing entries waits for every file."""
     rules = all_rules()
-    entry = ["email-format", "email-invalid", "phone-format", "phone-invalid"]
-    corpus = ["email-domain-typo", "email-inconsistent", "phone-inconsistent"]
+    entry = ["email-format", "email-invalid", "phone-invalid"]
+    # phone-format reads the house style from every file's numbers, found in the workers
+    corpus = ["email-domain-typo", "email-inconsistent", "phone-format", "phone-inconsistent"]
     assert [rules[r].scope for r in entry] == [Scope.ENTRY] * len(entry)
     assert [rules[r].scope for r in corpus] == [Scope.CORPUS] * len(corpus)
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 import audit.rules
 from audit import engine
@@ -58,7 +60,8 @@ def test_each_check_reports_rules_of_its_own_scope_as_the_registry_holds_them() 
             assert rule is rules[rule.id]  # the stamped copy, with its module
             assert rule.scope is check.scope, rule.id
             reported.add(rule.id)
-    assert set(rules) - reported == {"unused-suppression"}  # the core reports that one
+    # the core reports these two, where it meets the suppressions
+    assert set(rules) - reported == {"unused-suppression", "unexplained-suppression"}
 
 
 def test_declaring_a_check_changes_no_registry() -> None:
@@ -177,7 +180,13 @@ def test_no_rule_module_inspects_frames_to_register() -> None:
 
 
 def test_a_family_id_stands_for_its_rules_and_a_rule_id_for_itself() -> None:
-    assert members("grammar") == {"grammar-agreement", "grammar-articles", "grammar-repeated-words"}
+    assert members("grammar") == {
+        "grammar-agreement",
+        "grammar-articles",
+        "grammar-its",
+        "grammar-repeated-words",
+        "grammar-your",
+    }
     assert members("grammar-articles") == {"grammar-articles"}
     assert members("spacing") == {"spacing"}
     assert members("grammer") == frozenset()
@@ -236,7 +245,8 @@ def test_rules_explains_a_family_and_each_of_its_rules(cli: CliRun) -> None:
     code, out, _ = cli("rules", "grammar")
     assert code == 0
     assert out.startswith(
-        "grammar: the rules grammar-agreement, grammar-articles, grammar-repeated-words\n\n"
+        "grammar: the rules grammar-agreement, grammar-articles, grammar-its, "
+        "grammar-repeated-words, grammar-your\n\n"
     )
     assert "  allow: []" in out
     code, out, _ = cli("rules", "grammar-articles")
@@ -251,5 +261,40 @@ def test_every_style_rule_is_listed_as_a_warning_with_its_documentation(cli: Cli
         code, out, _ = cli("rules", rule_id)
         assert code == 0
         assert out.startswith(f"{rule_id} (warning)\n\n")
-        assert f"\n- `{rule_id}`: " in out  # the module docstring says what it catches
-        assert "Options (set under rules: in faq-audit.yaml)" in out
+        assert f"\n`{rule_id}`: " in out  # the module docstring says what it catches
+        assert "Options, with defaults (paste into faq-audit.yaml):" in out
+
+
+def test_rules_rule_shows_that_rule_and_not_its_siblings(cli: CliRun) -> None:
+    code, out, _ = cli("rules", "duplicate-question")
+    assert code == 0
+    assert "`duplicate-question`: two entries ask the same question" in out
+    assert "duplicate-id" not in out  # documented in the same module, shown on its own
+
+
+def test_every_rule_is_shown_with_a_failing_and_a_passing_example(cli: CliRun) -> None:
+    # examples are indented lines: at least one that fails and one that passes (the rule
+    # cases marked `doc` prove that they do, tests/rules/test_rule_cases.py)
+    for rule_id in all_rules():
+        _, out, _ = cli("rules", rule_id)
+        shown = out.split("\nOptions, with defaults")[0]
+        assert len(re.findall(r"\n {2,}\S", shown)) >= 2, rule_id
+
+
+def test_options_are_shown_as_yaml_to_paste_into_the_config(cli: CliRun) -> None:
+    _, out, _ = cli("rules", "review-due")
+    pasted = out.split("Options, with defaults (paste into faq-audit.yaml):\n")[1]
+    assert "require: false" in pasted and "False" not in pasted
+    assert yaml.safe_load(pasted) == {
+        "rules": {"review-due": {"max-age-months": 12, "require": False}}
+    }
+
+
+def test_rules_speaks_json_for_the_list_and_for_one_rule(cli: CliRun) -> None:
+    _, out, _ = cli("rules", "--format", "json")
+    listed = json.loads(out)["rules"]
+    assert [rule["id"] for rule in listed] == sorted(all_rules())
+    _, out, _ = cli("rules", "review-due", "--format", "json")
+    (rule,) = json.loads(out)["rules"]
+    assert rule["options"]["require"]["default"] is False
+    assert rule["documentation"].startswith("Answers nobody has checked for too long.")

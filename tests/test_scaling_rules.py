@@ -209,8 +209,25 @@ def test_domain_typos_among_many_domains_are_bounded_and_the_bound_is_reported(
     assert len(stopped) == 1 and "stopped looking for typos" in stopped[0]
 
 
+def test_near_copies_of_many_usual_details_are_found_in_linear_time(tmp_path: Path) -> None:
+    # Each detail given once is compared with the details given three times or more; asking
+    # each usual one in turn would be quadratic in content with many of both.
+    def make(n: int) -> Work:
+        usual = " ".join(f"Write to desk{i:05d}@example.com." for i in range(n // 3)) * 3
+        once = " ".join(f"Write to once{i:05d}x@example.com." for i in range(n))
+        return contact_rules(tmp_path, f"near-{n}.yaml", usual + " " + once)
+
+    assert_scales_linearly(make, 1_000, what="near copies among many addresses")
+    path = answer_file(
+        tmp_path, "slip.yaml", "Write to desk@example.com. " * 3 + "Or to dsek@example.com."
+    )
+    near = [f.message for f in audit_file(path) if f.rule == "email-inconsistent"]
+    assert len(near) == 1 and "two letters are swapped" in near[0]
+
+
 CONTACT_CHECKS = (
     phones_rule.phone_numbers,
+    phones_rule.phone_styles,
     phones_rule.inconsistent_phone_numbers,
     emails_rule.email_addresses,
     emails_rule.email_addresses_compared,

@@ -61,13 +61,48 @@ def test_a_comment_for_another_rule_does_not_silence_and_is_itself_reported(writ
     assert "ignore[duplicate-id] silences nothing here" in findings[1][2]
 
 
-def test_an_unknown_rule_in_a_comment_is_reported(write: Any) -> None:
-    path = _file(write, comment_b="  # faq-audit: ignore[duplicate-questions]\n")
+def test_an_unknown_rule_in_a_comment_is_reported_with_the_rule_it_resembles(
+    write: Any,
+) -> None:
+    path = _file(write, comment_b="  # faq-audit: ignore[duplicate-questions] asked twice\n")
     messages = [m for r, _, m in _findings(path) if r == "unused-suppression"]
     assert messages == [
         "ignore[duplicate-questions]: faq-audit has no rule 'duplicate-questions'; "
-        "`faq-audit rules` lists them"
+        "did you mean 'duplicate-question'?"
     ]
+
+
+def test_an_unknown_rule_like_no_other_points_at_the_rules_list(write: Any) -> None:
+    path = _file(write, comment_b="  # faq-audit: ignore[zebra] no idea\n")
+    messages = [m for r, _, m in _findings(path) if r == "unused-suppression"]
+    assert messages == [
+        "ignore[zebra]: faq-audit has no rule 'zebra'; `faq-audit rules` lists them"
+    ]
+
+
+def test_a_comment_without_a_reason_is_reported_and_still_silences(write: Any) -> None:
+    path = _file(write, comment_b="  # faq-audit: ignore[duplicate-question]\n")
+    assert [(r, line) for r, line, _ in _findings(path)] == [("unexplained-suppression", 6)]
+
+
+def test_a_comment_after_the_last_entry_covers_nothing_and_says_where_to_put_it(
+    write: Any,
+) -> None:
+    # read as file-wide, a note left at the end would hide every later duplicate question
+    path = _file(write)
+    path.write_text(path.read_text() + "  # faq-audit: ignore[duplicate-question] asked twice\n")
+    findings = _findings(path)
+    assert [(r, line) for r, line, _ in findings] == [
+        ("duplicate-question", 7),
+        ("unused-suppression", 9),
+    ]
+    assert "a comment after the last entry belongs to no entry" in findings[1][2]
+
+
+def test_a_comment_before_the_first_entry_covers_the_whole_file(write: Any) -> None:
+    path = _file(write)
+    path.write_text("# faq-audit: ignore[duplicate-question] both on purpose\n" + path.read_text())
+    assert _findings(path) == []
 
 
 def test_comment_text_inside_an_answer_is_not_a_suppression(write: Any) -> None:
@@ -183,7 +218,7 @@ def test_indexed_matching_agrees_with_comparing_every_finding_with_every_comment
     comments: list[tuple[list[str], int, int]], found: list[tuple[str, int]]
 ) -> None:
     listed = [
-        Suppression(tuple(ids), "", Position("f.yaml", first, 1), first, first + length)
+        Suppression(tuple(ids), "why", Position("f.yaml", first, 1), first, first + length)
         for ids, first, length in comments
     ]
     findings = [Finding(r, Severity.WARNING, "m", Position("f.yaml", line, 1)) for r, line in found]
@@ -202,7 +237,7 @@ def test_matching_takes_time_in_proportion_to_comments_and_findings() -> None:
     count = 20_000
     listed = tuple(
         Suppression(
-            ("duplicate-question",), "", Position("f.yaml", 2 * i + 1, 5), 2 * i + 2, 2 * i + 2
+            ("duplicate-question",), "why", Position("f.yaml", 2 * i + 1, 5), 2 * i + 2, 2 * i + 2
         )
         for i in range(count)
     )

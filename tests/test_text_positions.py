@@ -85,6 +85,23 @@ def test_each_sentence_knows_its_line_and_column_in_every_scalar_style(
     assert got == EXPECTED[entry_id]
 
 
+@pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["crlf", "cr-only"])
+def test_positions_are_the_same_whatever_ends_the_lines(
+    write: Callable[[str, str], Path], ending: str
+) -> None:
+    # a lone CR ends a line for YAML and for editors: findings inside block values
+    # once all sat on the value's first line in such files
+    source = load_file(write("styles.yaml", STYLES.replace("\n", ending)))
+    assert not source.problems
+    for entry in source.entries:
+        text = entry.texts["answer"]
+        got = []
+        for sentence in text.sentences():
+            p = text.position_of(sentence.start, len(sentence.text))
+            got.append((sentence.text, p.line, p.column, p.end_line, p.end_column))
+        assert got == EXPECTED[entry.id], entry.id
+
+
 def test_sentence_position_points_at_the_characters_of_the_file(
     write: Callable[[str, str], Path],
 ) -> None:
@@ -118,3 +135,23 @@ def test_columns_count_characters_not_bytes(write: Callable[[str, str], Path]) -
     second = list(text.sentences())[1]
     position = text.position_of(second.start)
     assert (position.line, position.column) == (3, 45)  # 48 if bytes were counted
+
+
+def test_findings_after_escapes_anchors_and_tags_point_at_the_text(
+    write: Callable[[str, str], Path],
+) -> None:
+    # once they pointed at the opening quote, or at the anchor or tag before the text
+    path = write(
+        "marks.yaml",
+        "category: A\nentries:\n"
+        '  - id: a\n    question: Why?\n    answer: "Caf\\u00e9 is open.\\x20The the cat."\n'
+        "  - id: b\n    question: &q Why  so?\n    answer: Fine.\n"
+        "  - id: c\n    question: !!str Is  it?\n    answer: Fine.\n",
+    )
+    lines = path.read_text(encoding="utf-8").splitlines()
+    entries = {e.id: e for e in load_file(path).entries}
+    cases = [("a", "answer", "The the"), ("b", "question", "  so?"), ("c", "question", "  it?")]
+    for entry_id, field, words in cases:
+        text = entries[entry_id].texts[field]
+        p = text.position_of(text.value.index(words))
+        assert lines[p.line - 1][p.column - 1 :].startswith(words), (entry_id, p)

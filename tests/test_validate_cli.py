@@ -88,6 +88,12 @@ def test_one_defect_of_each_kind_gives_exactly_one_finding_on_its_line(
                 "faq/shipping.yaml",
                 _line_of(faq / "shipping.yaml", "id: reset-password"),
             ),
+            # a repeated id is reported on both copies, each naming the other
+            (
+                "duplicate-id",
+                "faq/account.yaml",
+                _line_of(faq / "account.yaml", "id: reset-password"),
+            ),
             (
                 "yaml-syntax",
                 "faq/returns.yaml",
@@ -95,7 +101,9 @@ def test_one_defect_of_each_kind_gives_exactly_one_finding_on_its_line(
             ),
         ]
     )
-    duplicate = next(f for f in findings if f["rule"] == "duplicate-id")
+    duplicate = next(
+        f for f in findings if f["rule"] == "duplicate-id" and f["path"] == "faq/shipping.yaml"
+    )
     assert duplicate["related"][0]["path"] == "faq/account.yaml"
     assert duplicate["related"][0]["line"] == _line_of(faq / "account.yaml", "id: reset-password")
     assert code == 1
@@ -111,7 +119,9 @@ def test_text_format_is_one_finding_a_line_with_summary_on_stderr(run: Run, writ
         "faq/a.yaml:5:13: error implicit-type 'Yes' is read by YAML as the boolean true, "
         'not as text; put it in quotes: answer: "Yes"\n'
     )
-    assert err.strip().splitlines()[-1] == "Found 1 error, 0 warnings, 0 info in 1 file, 1 entry."
+    assert err.strip().splitlines()[-1] == (
+        "Found 1 error, 0 warnings, 0 info in 1 file, 1 entry. 1 can be fixed with `faq-audit fix`."
+    )
     assert "\033[" not in out
     assert code == 1
 
@@ -193,7 +203,14 @@ def test_json_finding_has_the_documented_shape(run: Run, write: Any) -> None:
         # rule, entry, the text at the span ("answr"), the occurrence: see audit.findings
         "fingerprint": hashlib.sha256(b"schema\0a\0answr\0" + b"0").hexdigest()[:16],
         "related": [],
-        "fix": None,
+        "fix": {
+            "description": "rename `answr` to `answer`",
+            "replacement": "answer",
+            "line": 5,
+            "column": 5,
+            "end_line": 5,
+            "end_column": 10,
+        },
     }
     assert document["summary"] == {"files": 1, "entries": 1, "errors": 1, "warnings": 0, "info": 0}
 

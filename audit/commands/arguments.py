@@ -27,6 +27,8 @@ examples:
   faq-audit validate --format json        machine-readable findings
   faq-audit validate --select schema,duplicate-id
   faq-audit validate --ignore duplicate-question --fail-on warning
+  faq-audit validate --format sarif --output faq-audit.sarif   for code scanning
+  faq-audit validate --baseline .faq-audit-baseline.json       only findings not accepted
 
 Silence a finding where it is justified, with a reason, on its line or on
 a line of its own above the entry:
@@ -49,10 +51,14 @@ examples:
   faq-audit import faq.html --out faq/ --category Shipping
   faq-audit import page.html --out faq/ --force        overwrite faq/faq.yaml
 
+  faq-audit import faq.html --out faq/ --format json   also list what was not kept
+
 Plain text: the page's chrome, then each question alone on a line ending in '?',
-its answer the paragraphs that follow. HTML: schema.org FAQPage JSON-LD, or
-<details>/<summary>, <dt>/<dd>, or headings ending in '?'. Defects are kept as
-found, for `faq-audit validate` to report.
+its answer the paragraphs that follow. HTML: accordions (<details>, Bootstrap,
+USWDS, aria-controls), <dt>/<dd>, headings, "Q:" paragraphs, schema.org
+Question microdata or FAQPage JSON-LD; the structure finding the most answers
+wins. Answers are written as Markdown; section headings become categories, one
+file each. Defects are kept as found, for `faq-audit validate` to report.
 """
 
 RULES_EPILOG = """\
@@ -119,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"faq-audit {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for add in (_validate, _fix, _import, _rules, _facts, _links):
+    for add in (_validate, _fix, _import, _rules, _facts, _links, _report, _export, _baseline):
         add(commands)
     return parser
 
@@ -136,11 +142,16 @@ def _validate(commands: _Commands) -> None:
     validate.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or folders (default: faq/)"
     )
-    validate.add_argument(
-        "--format",
-        default="text",
-        help="output format: %(choices)s (default: %(default)s)",
-        choices=_reporter_names(),
+    add_format_options(validate)
+    accepted = validate.add_mutually_exclusive_group()
+    accepted.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="report and fail only on findings not in this baseline (default: the config's)",
+    )
+    accepted.add_argument(
+        "--no-baseline", action="store_true", help="ignore the config's baseline; report all"
     )
     validate.add_argument(
         "--select",
@@ -232,9 +243,16 @@ def _import(commands: _Commands) -> None:
         "--category",
         default="FAQ",
         type=_category,
-        help="the category title, and the file's name (default: FAQ)",
+        help="the category title, and the file's name (default: FAQ); a page with section"
+        " headings gives one file per section",
     )
     importer.add_argument("--force", action="store_true", help="overwrite an existing file")
+    importer.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="json also prints the files written and what was not kept (default: %(default)s)",
+    )
 
 
 def _rules(commands: _Commands) -> None:
@@ -249,9 +267,10 @@ def _rules(commands: _Commands) -> None:
     rules.add_argument("rule", nargs="?", metavar="RULE", help="a rule id")
     rules.add_argument(
         "--format",
-        choices=("text", "markdown"),
+        choices=("text", "json", "markdown"),
         default="text",
-        help="markdown prints the table the README carries (default: %(default)s)",
+        help="markdown prints the table the README carries; json is for tools "
+        "(default: %(default)s)",
     )
 
 
@@ -323,7 +342,7 @@ def _links(commands: _Commands) -> None:
     links.add_argument(
         "--changed-since", metavar="GIT_REF", help="only links of entries added or edited since"
     )
-    links.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    add_format_options(links)
     links.add_argument("--history", type=Path, metavar="FILE", help="the SQLite history file")
     links.add_argument(
         "--max-age", type=max_age, metavar="AGE", help="reuse successes younger than AGE (7d, 12h)"
@@ -354,6 +373,70 @@ def _links(commands: _Commands) -> None:
     links.add_argument("--color", choices=("auto", "always", "never"), default="auto")
 
 
+REPORT_EPILOG = """\
+examples:
+  faq-audit report --html out/report.html               one page for whoever approves a publish
+  faq-audit report --html out/r.html --markdown out/r.md --since origin/main
+  faq-audit report                                      the same in Markdown, on standard output
+
+The page is self-contained (no scripts, no outside files) and prints well.
+Link health comes from the link history that `faq-audit links` keeps.
+"""
+
+
+def _report(commands: _Commands) -> None:
+    report = add_command(
+        commands,
+        "report",
+        module="report",
+        help="write the pre-publish report (HTML and/or Markdown)",
+        description=(
+            "Write one page that says whether the FAQ is fit to publish: findings by entry, "
+            "policy facts, contacts, link health and, with --since, what changed."
+        ),
+        epilog=REPORT_EPILOG,
+    )
+    report.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: faq/)")
+    report.add_argument("--html", type=Path, metavar="FILE", help="write the HTML page here")
+    report.add_argument("--markdown", type=Path, metavar="FILE", help="write Markdown here")
+    report.add_argument("--since", metavar="GIT_REF", help="also show what changed since GIT_REF")
+    report.add_argument("--history", type=Path, metavar="FILE", help="the link history file")
+    add_config_options(report)
+
+
+EXPORT_EPILOG = """\
+examples:
+  faq-audit export --format jsonld --output site/faq.jsonld   schema.org FAQPage
+  faq-audit export --format json > site/faq.json              plain data for a front end
+  faq-audit export --format html --output site/faq.html       <details> per entry, id = entry id
+
+Refuses (exit 1) while `faq-audit validate` reports errors, unless --force.
+"""
+
+
+def _export(commands: _Commands) -> None:
+    export = add_command(
+        commands,
+        "export",
+        module="export",
+        help="write the FAQ as schema.org JSON-LD, JSON or an HTML fragment",
+        description="Export the validated FAQ for the web site; answers become simple HTML.",
+        epilog=EXPORT_EPILOG,
+    )
+    export.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: faq/)")
+    export.add_argument(
+        "--format",
+        choices=("jsonld", "json", "html"),
+        default="jsonld",
+        help="jsonld: FAQPage; json: plain data; html: a fragment (default: %(default)s)",
+    )
+    export.add_argument("--output", type=Path, metavar="FILE", help="write here, not to stdout")
+    export.add_argument(
+        "--force", action="store_true", help="export even while validate reports errors"
+    )
+    add_config_options(export)
+
+
 # Flag (and config key, with dashes) → type and help; each is a ProbeSettings field.
 PROBE_FLAGS: dict[str, tuple[Callable[[str], Any], str]] = {
     "concurrency": (int, "requests in flight at once (default 32)"),
@@ -370,6 +453,7 @@ PROBE_FLAGS: dict[str, tuple[Callable[[str], Any], str]] = {
     "max-body": (int, "bytes of an HTML body read at most (default 2000000)"),
     "user-agent": (str, "the User-Agent header"),
     "breaker-threshold": (int, "429s or bot blocks from a host before deferring it (default 3)"),
+    "ca-file": (str, "extra trusted CA certificates, a PEM file (an intranet's own CA)"),
 }
 
 
@@ -428,8 +512,59 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--phone-style",
-        choices=("national", "dashes", "international", "e164"),
+        choices=("national", "dashes", "1-800", "international", "e164"),
         help="house style for phone numbers (overrides config)",
+    )
+
+
+BASELINE_EPILOG = """\
+examples:
+  faq-audit baseline                    accept the findings of faq/ as they are today
+  faq-audit baseline faq/shipping.yaml  rewrite the entries of one file, keep the others
+
+Writes the config's `baseline:` file, else .faq-audit-baseline.json here. Give each
+entry a `reason`; rewriting keeps the reasons of findings still found, and drops
+entries that match nothing any more. `validate` then reports only new findings.
+"""
+
+
+def _baseline(commands: _Commands) -> None:
+    baseline = add_command(
+        commands,
+        "baseline",
+        module="baseline",
+        help="accept today's findings, so that validate fails only on new ones",
+        description=(
+            "Write the current findings to the baseline file, each with a reason to fill in; "
+            "`faq-audit validate` then reports only findings not in it."
+        ),
+        epilog=BASELINE_EPILOG,
+    )
+    baseline.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: faq/)"
+    )
+    baseline.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="the file to write (default: the config's, else .faq-audit-baseline.json)",
+    )
+    add_config_options(baseline)
+
+
+def add_format_options(parser: argparse.ArgumentParser) -> None:
+    """`--format` and `--output` of a command that reports findings. Without `--format`,
+    the format is `github` under GitHub Actions and `text` elsewhere (`report_format`)."""
+    parser.add_argument(
+        "--format",
+        choices=_reporter_names(),
+        help="output format: %(choices)s (default: text; github under GitHub Actions)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write the report to FILE (atomically) instead of standard output",
     )
 
 

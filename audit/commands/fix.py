@@ -56,17 +56,46 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     verb = "would fix" if args.diff or args.check else "fixed"
     # What is left: the findings of the fixed texts, and the fixes of the files not fixed.
     kept = {id(change) for change in done}
-    left = len(run.last.findings) + sum(len(c.fixes) for c in changes if id(c) not in kept)
+    accepted = _accepted(run.last, options)
+    left = len(run.last.findings) - accepted
+    left += sum(len(c.fixes) for c in changes if id(c) not in kept)
     remain = f"; {left} remain{'s' if left == 1 else ''}, see `faq-audit validate`" if left else ""
+    if accepted:  # validate leaves these out: "8 remain" would send the editor on a hunt
+        if left:
+            remain += f" ({accepted} more accepted in the baseline)"
+        else:
+            remain = f"; {accepted} accepted in the baseline"
     not_read = f"; could not read {plural(unreadable, 'file')}" if unreadable else ""
     if not changes:
         note(f"{'no fixes' if unreadable else 'nothing to fix'}{not_read}{remain}")
     else:
         could_not = f"; could not fix {plural(failed, 'file')}" if failed else ""
         could_not += not_read
-        done_count = f"{plural(count, 'problem')} in {plural(len(done), 'file')}"
-        note(f"{verb} {done_count}{could_not}{remain}")
+        if done:
+            done_count = f"{plural(count, 'problem')} in {plural(len(done), 'file')}"
+            note(f"{verb} {done_count}{could_not}{remain}")
+        else:  # every file was skipped: "fixed 0 problems in 10 files" would say otherwise
+            note(f"nothing {verb}{could_not}{remain}")
     return EXIT_FINDINGS if failed or unreadable or (args.check and changes) else EXIT_OK
+
+
+def _accepted(result: AuditResult, options: Options) -> int:
+    """How many of what is left the config's baseline accepts, as `validate` counts them."""
+    from audit import engine
+    from audit.findings.baseline import BaselineError, compare, load
+
+    path = options.config.baseline_file()
+    if path is None or not path.exists():
+        return 0
+    try:
+        accepted = load(path)
+    except BaselineError:
+        return 0  # validate says what is wrong with it
+    checked = {source.path for source in result.corpus.files}
+    outcome = compare(
+        result.findings, accepted, checked=checked, rules=engine.enabled_rules(options)
+    )
+    return len(outcome.accepted)
 
 
 def _unreadable(result: AuditResult) -> int:

@@ -16,15 +16,15 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from audit.commands import EXIT_FINDINGS, EXIT_OK
 from audit.commands.options import audit_options
-from audit.commands.output import note, use_color
-from audit.links.exclusions import Exclusions, expiry_warning
+from audit.commands.output import emit, note, report_context, report_format, use_color, write_report
+from audit.links.exclusions import Exclusions
 from audit.links.history import FAILURES, NO_TREND, History, Trend
 from audit.links.occurrences import (
     Occurrence,
@@ -55,29 +55,27 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             parser.error(f"the path '{path}' does not exist")
     use_faq = bool(faq_names) or not (other_files or args.urls_from)
     select = args.select or [frozenset({LINK_FAMILY})]
+    # Only other files or URL lists: no FAQ folder is looked for (nor required).
+    named = faq_names if use_faq else ["."]
     paths, options = audit_options(
-        argparse.Namespace(**{**vars(args), "paths": faq_names, "select": select}), parser
+        argparse.Namespace(**{**vars(args), "paths": named, "select": select}), parser
     )
     args = with_config(args, options.config)
 
     corpus = Corpus(tuple(load_file(p) for p in discover(paths))) if use_faq else Corpus(())
     occurrences, changed = _occurrences(args, parser, corpus, other_files)
     ids = [e.id for e in corpus.entries if e.id]
-    warnings = _expired_rules(options.config)
-    for warning in warnings:
-        note(f"warning: {warning}")
     results, reused, trends = _check(args, options.config, occurrences, ids)
 
-    audited = AuditResult(Corpus(()), ())
-    if use_faq:
-        audited = engine.audit(paths, replace(options, links=results))
-    if changed is not None:
-        audited = replace(
-            audited, findings=tuple(f for f in audited.findings if f.entry in changed)
-        )
+    # Without a FAQ the engine still runs (on no files): the config's own findings,
+    # such as an expired link exception, are reported for any input.
+    audited = engine.audit(paths if use_faq else [], replace(options, links=results))
+    if changed is not None:  # the changed entries' findings, and those of no entry
+        kept = tuple(f for f in audited.findings if f.entry is None or f.entry in changed)
+        audited = replace(audited, findings=kept)
     if reused:
         note(f"reused {len(reused)} fresh results from the link history (--max-age)")
-    _write(args, audited, occurrences, results, trends, warnings)
+    _write(args, audited, occurrences, results, trends)
     counts = _verdict_counts(results)["verdicts"]
     said = ", ".join(f"{n} {v}" for v, n in counts.items() if n) or "no links"
     note(f"Checked {len(results)} links ({said}); {len(audited.findings)} findings.")
@@ -139,17 +137,6 @@ def _check(
     return results, reused, trends
 
 
-def _expired_rules(config: Config) -> list[str]:
-    """A warning per expired `links: rules:` exception, pointing at it in the config.
-    Not a finding: findings belong to entries, and the config is no entry."""
-    exclusions = Exclusions.from_config(config.links, dt.date.today())
-    warnings = []
-    for rule in exclusions.expired():
-        at = config.where("links", "rules", rule.index, "expires")
-        warnings.append(expiry_warning(rule, f"{at.path}:{at.line}"))
-    return warnings
-
-
 def _failed(
     args: argparse.Namespace,
     audited: AuditResult,
@@ -187,42 +174,63 @@ def _write(
     occurrences: list[Occurrence],
     results: Mapping[str, LinkResult],
     trends: Mapping[str, Trend],
-    warnings: list[str],
 ) -> None:
     from audit import reporters
     from audit.rules import all_rules
 
-    order = _order(occurrences, results)
-    if args.format == "json":
+    places: dict[str, list[Occurrence]] = {}  # each URL's occurrences, gathered in one pass
+    for o in occurrences:
+        places.setdefault(o.url, []).append(o)
+    order = [url for url in places if url in results]
+    form = report_format(args)
+    if form == "json":
         common = json.loads(reporters.get("json")(audited, all_rules(), reporters.ReportContext()))
-        document = {
-            "links": [_link_json(results[url], occurrences, trends) for url in order],
+        rest = {
             "findings": common["findings"],
             "summary": common["summary"] | _verdict_counts(results),
-            "warnings": warnings,
         }
-        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-    else:
-        context = reporters.ReportContext(color=use_color(args.color, sys.stdout))
-        sys.stdout.write(reporters.get("text")(audited, all_rules(), context))
-        for warning in warnings:
-            sys.stdout.write(f"warning: {warning}\n")
-        outside = {o.url for o in occurrences if o.entry is None}
-        for url in order:  # what the findings cannot say: outside links, and the history
-            result, trend = results[url], trends.get(url, NO_TREND)
-            telling = trend.broken_runs > 1 or trend.flaky or trend.recovered
-            if (url in outside and result.verdict is not Verdict.OK) or telling:
-                sys.stdout.write(_link_line(result, occurrences, trend))
-    sys.stdout.flush()
+        links = (_link_json(results[url], places[url], trends) for url in order)
+        if getattr(args, "output", None) is None:  # streamed: memory stays flat
+            sys.stdout.writelines(_json_document(links, rest))
+            sys.stdout.flush()
+        else:
+            emit(args, "".join(_json_document(links, rest)))
+        return
+    lines = []
+    outside = {o.url for o in occurrences if o.entry is None}
+    for url in order:  # what the findings cannot say: outside links, and the history
+        result, trend = results[url], trends.get(url, NO_TREND)
+        telling = trend.broken_runs > 1 or trend.flaky or trend.recovered
+        if (url in outside and result.verdict is not Verdict.OK) or telling:
+            lines.append(_link_line(result, places[url], trend))
+    color = use_color(args.color, sys.stdout) and args.output is None
+    # Formats of one document (SARIF, JUnit) take no lines after it; those lines go to notes.
+    plain = form in ("text", "github")
+    extra = "".join(lines) if plain else ""
+    write_report(args, audited, all_rules(), report_context(args, color=color), extra=extra)
+    for line in [] if plain else lines:
+        note(line.rstrip("\n"))
 
 
-def _order(occurrences: Iterable[Occurrence], results: Mapping[str, LinkResult]) -> list[str]:
-    return [url for url in dict.fromkeys(o.url for o in occurrences) if url in results]
+def _json_document(links: Iterable[dict[str, Any]], rest: dict[str, Any]) -> Iterator[str]:
+    """`{"links": [...], **rest}` as `json.dumps(..., indent=2)` writes it, in pieces,
+    each link encoded on its own: indented, `json.dumps` of the whole document keeps a
+    token list of all of it, about 4 KB per link (40 MiB for 10,000 links)."""
+    head = json.dumps({"links": [], **rest}, indent=2, ensure_ascii=False)
+    before, after = head.split("[]", 1)  # the first "[]" is the links' place
+    yield before + "["
+    separator = ""
+    for link in links:
+        text = json.dumps(link, indent=2, ensure_ascii=False)
+        yield separator + "\n    " + text.replace("\n", "\n    ")
+        separator = ","
+    yield ("\n  ]" if separator else "]") + after + "\n"
 
 
 def _link_json(
     result: LinkResult, occurrences: Iterable[Occurrence], trends: Mapping[str, Trend]
 ) -> dict[str, Any]:
+    """One link for the JSON output; `occurrences` are this link's places only."""
     return {
         "url": result.url,
         "verdict": result.verdict.value,
@@ -234,16 +242,13 @@ def _link_json(
         "occurrences": [
             {"path": o.position.path, "line": o.position.line, "entry": o.entry}
             for o in occurrences
-            if o.url == result.url
         ],
         "history": trends.get(result.url, NO_TREND).as_json(),
     }
 
 
 def _link_line(result: LinkResult, occurrences: Iterable[Occurrence], trend: Trend) -> str:
-    places = ", ".join(
-        f"{o.position.path}:{o.position.line}" for o in occurrences if o.url == result.url
-    )
+    places = ", ".join(f"{o.position.path}:{o.position.line}" for o in occurrences)
     detail = result.error or (f"HTTP {result.status}" if result.status else "")
     streak = f"; broken {trend.broken_runs} runs running" if trend.broken_runs > 1 else ""
     flaky = "; flaky" if trend.flaky else ""

@@ -29,8 +29,10 @@ def with_config(args: argparse.Namespace, config: Config) -> argparse.Namespace:
         if values.get(dest) in (None, False):
             if key == "max-age":
                 value = max_age(str(value))
-            elif key == "history":
+            elif key == "history":  # a file the config names is beside the config
                 value = Path(config.path or ".").parent / str(value)
+            elif key == "ca-file":
+                value = str(Path(config.path or ".").parent / str(value))
             values[dest] = value
     return argparse.Namespace(**values)
 
@@ -49,7 +51,7 @@ def probe_settings(args: argparse.Namespace, config: Config) -> ProbeSettings:
         given["headers"] = {host: dict(h) for host, h in links["headers"].items()}
     if "allowed-networks" in links and "allowed_networks" in fields:
         given["allowed_networks"] = tuple(links["allowed-networks"])
-    if "ca-file" in links and "ca_file" in fields:  # relative to the config file, like history
+    if "ca-file" in links and "ca_file" not in given:  # relative to the config, like history
         given["ca_file"] = str(Path(config.path or ".").parent / str(links["ca-file"]))
     given["allow_private"] = bool(args.allow_private)
     return ProbeSettings(**{k: v for k, v in given.items() if k in fields})

@@ -28,16 +28,39 @@ def audit_options(
     for name in args.paths:
         if _missing(name):
             parser.error(f"the path '{name}' does not exist")
-    paths = [Path(name) for name in args.paths] or [Path("faq")]
+    settings = config(args, parser)
+    paths = [Path(name) for name in args.paths] or [_content_folder(args, parser)]
     select = frozenset().union(*args.select) if args.select else None
     ignore = frozenset().union(*args.ignore) if args.ignore else frozenset()
-    settings = config(args, parser)
     options = engine.Options(select, ignore, settings, facts=load_facts(settings, paths))
     try:
         engine.enabled_rules(options)
     except engine.UnknownRuleError as err:
         parser.error(f"unknown rule '{err}'; `faq-audit rules` lists them")
     return paths, options
+
+
+CONTENT_FOLDER = "faq"
+
+
+def _content_folder(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Path:
+    """`faq/` of the project, when no path is named: beside the config file found (its
+    project root, as ruff reads it), else in the working folder, shown relative to it.
+
+    Run from a subfolder, `faq` alone named a folder that is not there, and every
+    command then reported a file that does not exist, or "nothing to fix".
+    """
+    from audit.config import find_config
+
+    found: Path | None = args.config or find_config(Path.cwd())
+    root = found.parent if found is not None else Path()
+    folder = Path(os.path.relpath(root / CONTENT_FOLDER))
+    if not folder.is_dir():
+        where = f"beside {found}" if found is not None else "in this folder"
+        parser.error(
+            f"there is no '{CONTENT_FOLDER}' folder {where}; name the files or folders to check"
+        )
+    return folder
 
 
 def config(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Config:

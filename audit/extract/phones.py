@@ -21,9 +21,10 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, PhoneNumberMatcher
 
+from audit.extract.phone_styles import CONFIGURABLE, dashes
 from audit.text.sentences import sentence_around
 
-STYLES = ("national", "dashes", "international", "e164")
+STYLES = CONFIGURABLE
 
 # Fewer digits than this is a short code, a price or a postcode, not a number to call.
 MIN_DIGITS = 7
@@ -45,7 +46,7 @@ _ID_LABEL = re.compile(
     re.IGNORECASE,
 )
 _DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
-_EXTENSION = re.compile(r"\s*(?:ext\.?|extension|x|#|;ext=)\s*\d+\s*$", re.IGNORECASE)
+_EXTENSION = re.compile(r",?\s*(?:ext\.?|extension|x|#|;ext=)\s*\d+\s*$", re.IGNORECASE)
 _GROUP_SEPARATOR = re.compile(r"\d[\s\-./\u2010-\u2015\u00a0]+\(?\d")
 _TOKEN_START = re.compile(r"[^\s<>\"'\[\]]*$")
 # Digits right before or after: a piece of a longer number (an IBAN, a card number).
@@ -79,12 +80,15 @@ class PhoneMatch:
         """The number's country (GB for +44…); None when it is not a valid number."""
         return phonenumbers.region_code_for_number(self.number)
 
-    def formatted(self, style: str, region: str) -> str:
-        """The number in a house style, with the house extension form "ext. N".
+    def formatted(self, style: str | None, region: str) -> str:
+        """The number in a house style, with the house extension form "ext. N"; no style
+        (none is configured) is the national one.
 
         A number of another country than `region` is written in international
-        form in the national and dashes styles, since its national form cannot
-        be dialled from here; E.164 is international already.
+        form in the national, dashes and 1-800 styles, since its national form
+        cannot be dialled from here; E.164 is international already. The 1-800
+        style puts the trunk prefix 1 before a North American number
+        ("1-877-968-3778"); other numbers have none and are written with dashes.
         """
         number = copy.copy(self.number)
         number.extension = None
@@ -95,17 +99,11 @@ class PhoneMatch:
             text = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
         else:
             text = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
-            if style == "dashes":
-                text = _dashes(text)
+            if style in ("dashes", "1-800"):
+                text = dashes(text)
+            if style == "1-800" and number.country_code == 1:
+                text = "1-" + text
         return text + (f" ext. {self.extension}" if self.extension else "")
-
-
-def _dashes(national: str) -> str:
-    """(800) 796-7546 → 800-796-7546; left alone where the national form has no area code."""
-    if national.startswith("(") and ") " in national:
-        area, rest = national[1:].split(") ", 1)
-        return f"{area}-{rest}"
-    return national
 
 
 # MIN_DIGITS digits, each within a few characters of the next ("(800) 796 - 7546").

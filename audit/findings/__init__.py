@@ -5,7 +5,9 @@ everything that decides which findings a run reports, in what order and under
 what name happens here, in one place: inline suppressions and the report of
 those that silence nothing (`suppressions`), sorting, and the fingerprint that
 recognises a finding again after the text around it moved (`fingerprints`).
-A baseline will be one more step of `finish`.
+The baseline (`baseline`: the findings a team has accepted) is matched by those
+fingerprints after `finish`, by the command that was given one, since which
+findings it accepts is a choice of that run, not part of what the checks found.
 """
 
 from __future__ import annotations

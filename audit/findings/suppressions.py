@@ -6,7 +6,9 @@ they meet the findings. A finding is silenced by the first comment in the file
 rule's family (`ignore[grammar]` silences `grammar-articles`). A comment that
 silences nothing, or names no rule or family, is reported as
 `unused-suppression`, so stale ones do not pile up (ruff's RUF100);
-comments about rules that do not run are not judged.
+comments about rules that do not run are not judged. A comment that gives
+no reason is reported as `unexplained-suppression`: the next editor must be
+able to tell a deliberate exception from a defect someone wanted gone.
 
 Suppressions are indexed by file and by the rule each stands for, and each
 group meets its findings in one sweep down the lines, so a file with
@@ -15,6 +17,7 @@ thousands of comments and thousands of findings costs n log n, never n times m.
 
 from __future__ import annotations
 
+import difflib
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -22,12 +25,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from audit.model import Finding, SourceFile, Suppression
-from audit.rules import members
+from audit.rules import members, registry
 
 if TYPE_CHECKING:
     from audit.rules import Rule
 
 UNUSED = "unused-suppression"
+UNEXPLAINED = "unexplained-suppression"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +72,19 @@ def apply(
     unused = rules.get(UNUSED)
     if unused is not None:
         kept.extend(_unused(listed, used, rules, unused))
+    unexplained = rules.get(UNEXPLAINED)
+    if unexplained is not None:
+        kept.extend(
+            Finding(
+                unexplained.id,
+                unexplained.severity,
+                f"ignore[{', '.join(suppression.rules)}] gives no reason; say after it why "
+                "the finding is acceptable, so the next editor knows when it may go",
+                suppression.position,
+            )
+            for _, suppression in listed
+            if suppression.rules and not suppression.reason
+        )
     return kept
 
 
@@ -119,9 +136,14 @@ def _unused(
         for written in suppression.rules:
             stands_for = members(written)
             if not stands_for:
+                message = f"ignore[{written}]: faq-audit has no rule '{written}'" + _hint(written)
+            elif suppression.last_line < suppression.first_line and not stands_for.isdisjoint(
+                rules
+            ):
                 message = (
-                    f"ignore[{written}]: faq-audit has no rule '{written}'; "
-                    "`faq-audit rules` lists them"
+                    f"ignore[{written}] covers nothing: a comment after the last entry "
+                    "belongs to no entry; put it on the line above the entry it is for, "
+                    "or before the first entry to cover the whole file"
                 )
             elif not stands_for.isdisjoint(rules) and (order, written) not in used:
                 message = (
@@ -131,3 +153,10 @@ def _unused(
             else:
                 continue
             yield Finding(unused.id, unused.severity, message, suppression.position)
+
+
+def _hint(written: str) -> str:
+    """A "did you mean" for a misspelt rule or family id, else where the ids are listed."""
+    known = [*registry().rules, *registry().families]
+    close = difflib.get_close_matches(written, known, n=1, cutoff=0.75)
+    return f"; did you mean '{close[0]}'?" if close else "; `faq-audit rules` lists them"

@@ -6,6 +6,13 @@ all of its fixes, so that a mistake there, or two fixes that are harmless
 alone but not together, never reaches the disk: same keys in the same order,
 same types, same numbers, dates and booleans, same aliases, and strings equal
 except those a fix was applied to. One compose of each text per changed file.
+
+Two changes are let through on purpose, each only where a fix was applied:
+a plain value put in quotes with its characters kept (`No` to `"No"`: the
+`implicit-type` fix, which makes a boolean text), and a key renamed to one
+the mapping does not already have (`anwser` to `answer`: the `schema` fix).
+A fix that makes a key appear twice in a mapping is refused, since YAML
+would then drop one of the values.
 """
 
 from __future__ import annotations
@@ -128,6 +135,8 @@ def _difference(old_root: Node | None, new_root: Node | None, fixed: _Regions) -
             continue
         if old.tag != new.tag or len(old.value) != len(new.value):
             return _structure(old_root, path)
+        if isinstance(new, MappingNode) and _repeats_a_key(old, new):
+            return _repeated_key(old_root, path)
         children: list[tuple[Node | None, Node | None, tuple[str | int, ...]]] = []
         if isinstance(old, SequenceNode):
             children = [
@@ -145,6 +154,8 @@ def _difference(old_root: Node | None, new_root: Node | None, fixed: _Regions) -
 
 
 def _scalar_difference(old: ScalarNode, new: ScalarNode, fixed: _Regions) -> str | None:
+    if _quoted_as_written(old, new, fixed):
+        return None
     if old.tag != new.tag:
         if old.tag == _STR:
             return f"would become {_KINDS.get(new.tag, new.tag)}"
@@ -156,6 +167,39 @@ def _scalar_difference(old: ScalarNode, new: ScalarNode, fixed: _Regions) -> str
     if not fixed.touch(old.start_mark.index, old.end_mark.index):
         return "would change, though no fix was meant for it"
     return None
+
+
+def _quoted_as_written(old: ScalarNode, new: ScalarNode, fixed: _Regions) -> bool:
+    """A plain non-text value that a fix put in quotes, every character kept: now text.
+
+    The old value must be written as it reads (one line, no tag or anchor): a
+    tag asked for its type, and a fix that drops it is not quoting."""
+    return (
+        old.tag != _STR
+        and new.tag == _STR
+        and not old.style
+        and old.end_mark.index - old.start_mark.index == len(old.value)
+        and new.style in ("'", '"')
+        and old.value == new.value
+        and fixed.touch(old.start_mark.index, old.end_mark.index)
+    )
+
+
+def _repeats_a_key(old: Node, new: MappingNode) -> bool:
+    """Whether the fixes made two keys of this mapping equal (a renamed key that was there)."""
+
+    def repeats(node: Node) -> int:
+        keys = [_key(key) for key, _ in node.value]
+        return len(keys) - len(set(keys))
+
+    return repeats(new) > repeats(old)
+
+
+def _repeated_key(root: Node | None, path: tuple[str | int, ...]) -> str:
+    return (
+        f"the fixes would write the same key twice (at {_where(root, path)}), and YAML "
+        f"would keep only one of the values; {KEPT}"
+    )
 
 
 def _key(node: Node) -> str:

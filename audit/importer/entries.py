@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import PageError
 from .limits import excerpt, limits
 
-__all__ = ["ImportedEntry", "checked_entries", "too_many_questions"]
+__all__ = ["Found", "ImportedEntry", "checked_entries", "too_many_questions", "without_prefixes"]
+
+_SEPARATOR = r"\s*(?::|[.)](?=\s)|\s[\u2013\u2014-](?=\s))\s*(?=\S)"
+_QUESTION_PREFIX = re.compile(rf"(?:Q|Question){_SEPARATOR}", re.I)
+_ANSWER_PREFIX = re.compile(rf"(?:A|Answer){_SEPARATOR}", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,15 +29,42 @@ class ImportedEntry:
     answer: str
 
 
-def checked_entries(entries: Iterable[ImportedEntry], *, name: str) -> list[ImportedEntry]:
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An entry as a reader found it: in markup, with the elements it was read from (the
+    question's first, then the answer's), so that the import can place it under its section
+    heading and tell what text of the page no entry holds. ``nodes`` is empty otherwise."""
+
+    entry: ImportedEntry
+    nodes: tuple[Any, ...] = ()
+
+
+def without_prefixes(entry: ImportedEntry) -> ImportedEntry:
+    """``entry`` without the "Q:" and "A:" that pages write before questions and answers:
+    they are the page's layout, not the words of either."""
+    asked = _QUESTION_PREFIX.match(entry.question)
+    if asked is None:
+        return entry
+    answered = _ANSWER_PREFIX.match(entry.answer)
+    answer = entry.answer[answered.end() :] if answered else entry.answer
+    return ImportedEntry(entry.question[asked.end() :], answer)
+
+
+def checked_entries(entries: Iterable[ImportedEntry | Found], *, name: str) -> list[Found]:
     """``entries`` as a list, or PageError at the first that breaks a limit of ``limits.py``.
 
     Taking the entries one at a time lets a reader produce them lazily, so a page that holds
-    far too many questions is refused before they are all in memory.
+    far too many questions is refused before they are all in memory. "Q:" and "A:" prefixes
+    are taken off on the way (``without_prefixes``).
     """
     cap = limits()
-    found: list[ImportedEntry] = []
-    for entry in entries:
+    found: list[Found] = []
+    for item in entries:
+        if isinstance(item, ImportedEntry):
+            item = Found(item)
+        entry = without_prefixes(item.entry)
+        if entry is not item.entry:
+            item = Found(entry, item.nodes)
         if len(found) >= cap.entries:
             raise PageError(too_many_questions(name))
         if len(entry.question) > cap.question:
@@ -46,7 +79,7 @@ def checked_entries(entries: Iterable[ImportedEntry], *, name: str) -> list[Impo
                 f" characters long, more than the {cap.answer:,} an answer may have; split it"
                 " into shorter answers on the page and import again"
             )
-        found.append(entry)
+        found.append(item)
     return found
 
 

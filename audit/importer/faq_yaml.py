@@ -45,9 +45,21 @@ _LINE_BREAKS = _OTHER_BREAKS | {"\n"}
 _BATCH_CHARACTERS = 64 * 1024
 _BATCH_ENTRIES = 256
 _ENTRY_OVERHEAD = 37
-"""``  - id: ``, ``    question: ``, ``    answer: `` and three line breaks."""
+"""``  - id: ``, ``    question: ``, ``    answer: `` and three line breaks (the blank line
+between entries is not counted: the bound is a lower one)."""
 _LINE_START = re.compile(r"^(?=.)", re.M)
 _DOCUMENT_END = "...\n"
+
+
+_ENTRY_START = "\n  - id: "
+
+
+def _between(entry: dict[str, str], spaced: bool) -> str:
+    """What goes between ``entry`` and the next: with ``spaced``, a blank line, unless a value
+    of ``entry`` ends in a line break, which YAML writes as a block keeping its final breaks
+    (``|+``): a blank line after it would become part of the value."""
+    kept = any(value.endswith("\n") for value in entry.values())
+    return _ENTRY_START if kept or not spaced else "\n" + _ENTRY_START
 
 
 class _FaqDumper(_Dumper):
@@ -106,11 +118,17 @@ def to_yaml(
     entries: Sequence[ImportedEntry],
     *,
     category: str,
+    description: str = "",
     schema_ref: str | None = None,
+    spaced: bool = False,
     taken: Iterable[str] = (),
     max_bytes: int | None = None,
 ) -> str:
     """Return the text of one ``faq/`` file holding ``entries`` under ``category``.
+
+    With ``spaced``, entries are separated by a blank line, as in the bundled files (what
+    ``import`` writes); without, the entries' lines follow each other, as in files written
+    before, whose line numbers tests and baselines refer to.
 
     Ids come from the questions and are unique within the file and against ``taken``, the
     ids that other files of the FAQ already use. Entries are written as found,
@@ -130,7 +148,8 @@ def to_yaml(
         raise ValueError("schema_ref must be a non-blank single line")
     ids = unique_ids((entry.question for entry in entries), taken=taken)
     parts = [] if schema_ref is None else [f"# yaml-language-server: $schema={schema_ref}\n"]
-    parts += [_dump({"category": category}), "entries:\n"]
+    head = {"category": category, **({"description": description} if description else {})}
+    parts += [_dump(head), "entries:\n"]
     size = sum(len(part.encode("utf-8")) for part in parts)
     if max_bytes is not None:
         # Every character takes at least a byte in the file: no need to write what cannot fit.
@@ -140,8 +159,17 @@ def to_yaml(
         )
         if least > max_bytes:
             raise OutputTooLargeError(max_bytes)
+    previous: dict[str, str] | None = None
     for batch in _batches(entries, ids):
-        text = _LINE_START.sub("  ", _dump(batch))
+        # A blank line between entries, as in the bundled files: "  - id: " starts a line
+        # only where an entry starts, since the text of a block scalar is indented deeper.
+        pieces = _LINE_START.sub("  ", _dump(batch)).split(_ENTRY_START)
+        text = pieces[0]
+        for entry, piece in zip(batch, pieces[1:], strict=False):  # the entry before a piece
+            text += _between(entry, spaced) + piece
+        if previous is not None:
+            text = _between(previous, spaced).removesuffix(_ENTRY_START) + text
+        previous = batch[-1]
         size += len(text.encode("utf-8"))
         if max_bytes is not None and size > max_bytes:
             raise OutputTooLargeError(max_bytes)

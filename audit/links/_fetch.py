@@ -1,8 +1,9 @@
 """One GET, read as the prober needs it: follow, retry, or a page with a verdict.
 
 The body is streamed: a redirect or an error is judged on its headers, a
-non-HTML body is dropped unread, an HTML body is read (decoded, so the cap also
-bounds decompression) up to `max_body` and scanned for anchors and "not found".
+non-HTML body is dropped unread (unless it is short: see `DRAIN_LIMIT`), an
+HTML body is read (decoded, so the cap also bounds decompression) up to
+`max_body` and scanned for anchors and "not found".
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ from audit.links._html import PageFacts, fragment_needs_check, scan
 from audit.links.results import LinkResult, Verdict
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# An unread body no longer than this (by its Content-Length) is read and dropped, so
+# that the connection goes back to the pool: reconnecting for every URL of a host
+# costs more CPU than the bytes. Longer or unsized bodies close the connection.
+DRAIN_LIMIT = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,11 +34,20 @@ class Page:
 
 
 async def get_once(
-    client: httpx.AsyncClient, url: str, headers: dict[str, str], max_body: int
+    transport: httpx.AsyncBaseTransport,
+    url: str,
+    headers: dict[str, str],
+    max_body: int,
+    timeout: httpx.Timeout,
 ) -> Page | tuple[int, str] | httpx.Response:
-    """A final page, a redirect to follow as (status, Location), or a response worth retrying."""
-    request = client.build_request("GET", url, headers=headers)
-    response = await client.send(request, stream=True)
+    """A final page, a redirect to follow as (status, Location), or a response worth retrying.
+
+    Sent on the transport itself, not through an `httpx.AsyncClient`: the client's
+    cookie jar, auth and redirect machinery cost CPU on every request and the prober
+    wants none of them (it follows redirects itself, and sends no cookies)."""
+    request = httpx.Request("GET", url, headers=headers, extensions={"timeout": timeout.as_dict()})
+    response = await transport.handle_async_request(request)
+    response.request = request
     try:
         status = response.status_code
         if status in _status.REDIRECTS:
@@ -63,6 +77,19 @@ async def get_once(
                 return Page(LinkResult(url, Verdict.ERROR, status, url, error=words))
         text = bytes(body).decode(_codec(response.charset_encoding), errors="replace")
         return Page(LinkResult(url, Verdict.OK, status, url), scan(text))
+    finally:
+        await _release(response, min(DRAIN_LIMIT, max_body))
+
+
+async def _release(response: httpx.Response, limit: int) -> None:
+    """Close `response`; a short unread body is read first so its connection is kept."""
+    try:
+        length = response.headers.get("content-length", "")
+        if not response.is_stream_consumed and length.isdigit() and int(length) <= limit:
+            async for _chunk in response.aiter_raw():  # h11 stops at Content-Length
+                pass
+    except httpx.HTTPError:
+        pass  # the connection is dropped instead: nothing is lost but the reuse
     finally:
         await response.aclose()
 

@@ -85,9 +85,9 @@ class Exclusions:
         return result
 
 
-def expiry_warning(rule: HostRule, where: str) -> str:
-    """The sentence reporting an expired rule; `where` is its place in the config."""
+def expiry_message(rule: HostRule) -> str:
+    """What an expired rule's finding says (the finding stands at its `expires`)."""
     return (
-        f"{where}: the link rule for {rule.host} expired on {rule.expires.isoformat()} "
-        f"({rule.reason}); it no longer applies: renew or remove it [link-exception-expired]"
+        f"the link exception for {rule.host} expired on {rule.expires.isoformat()} "
+        f"({rule.reason}); it no longer applies: renew its date or remove it"
     )

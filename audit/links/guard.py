@@ -11,9 +11,11 @@ How: an httpcore network backend (`GuardedBackend`) sits under httpx's own
 transport. httpcore asks it for a TCP connection to (host, port); it resolves,
 checks and connects to the checked IP, and httpcore then runs TLS over that
 stream with the *original* host name for SNI and certificate checking, so HTTPS
-stays correct. Every redirect is a new request, hence a new check. The client
-is built with `trust_env=False`: an environment proxy would otherwise be the
-address connected to, and the check would be meaningless.
+stays correct. Every redirect is a new request, hence a new check (or a
+connection to the same host that was checked when it was opened). Requests go
+straight to this transport, built with `trust_env=False`, never through a proxy
+from the environment: the proxy would otherwise be the address connected to,
+and the check would be meaningless.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from typing import Any
 
 import httpcore
 import httpx
+
+from audit.links._pools import CheapStream
 
 Resolver = Callable[[str], "Sequence[str] | Awaitable[Sequence[str]]"]
 """A host name -> its IP addresses (as strings); may be sync or async. Tests use it
@@ -72,6 +76,11 @@ def refusal_reason(address: str) -> str | None:
     return None
 
 
+def _retrieved(lookup: asyncio.Future[list[str]]) -> None:
+    if not lookup.cancelled():
+        lookup.exception()
+
+
 def parse_networks(networks: Iterable[str]) -> tuple[Network, ...]:
     """The allow-list ("10.1.0.0/16", "127.0.0.1"); raises ValueError on a bad entry."""
     return tuple(ipaddress.ip_network(net, strict=False) for net in networks)
@@ -98,9 +107,12 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         self._allowed = tuple(allowed_networks)
         self._resolver: Resolver = resolver or system_resolver
         self._inner = httpcore.AnyIOBackend()
+        self._answers: dict[str, asyncio.Future[list[str]]] = {}  # the run's DNS lookups
 
     async def resolve(self, host: str, timeout: float | None) -> list[str]:
-        """The host's addresses; an IP literal is its own answer."""
+        """The host's addresses; an IP literal is its own answer. A name is looked up
+        once per run (per backend), however many connections ask at once: each would
+        otherwise ask again. Each address is still checked when it is connected to."""
         bare = host.strip("[]")
         try:
             ipaddress.ip_address(bare.split("%", 1)[0])
@@ -108,6 +120,18 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
             pass
         else:
             return [bare]
+        lookup = self._answers.get(host)
+        if lookup is None:
+            lookup = self._answers[host] = asyncio.ensure_future(self._lookup(host, timeout))
+            lookup.add_done_callback(_retrieved)  # a failure nobody waits for is not logged
+        try:
+            return list(await asyncio.shield(lookup))  # one waiter's deadline ends no other's
+        except ResolutionFailed:
+            if self._answers.get(host) is lookup:
+                del self._answers[host]  # a failure is not kept: a later connection asks again
+            raise
+
+    async def _lookup(self, host: str, timeout: float | None) -> list[str]:
         try:
             async with asyncio.timeout(timeout):
                 answer = self._resolver(host)
@@ -157,9 +181,10 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         words = "no address"
         for address in allowed:
             try:
-                return await self._inner.connect_tcp(
+                stream = await self._inner.connect_tcp(
                     address, port, timeout, local_address, socket_options
                 )
+                return CheapStream(stream)
             except httpcore.ConnectError as exc:
                 words = connection_words(exc)
         raise ConnectFailed(f"{words} ({host}:{port})")
@@ -186,9 +211,10 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
         max_connections: int,
         ssl_context: ssl.SSLContext | None = None,
     ) -> None:
-        super().__init__(trust_env=False)
+        context = ssl_context or tls_context(None)
+        super().__init__(verify=context, trust_env=False)  # no second trust store to load
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=ssl_context or tls_context(None),
+            ssl_context=context,
             max_connections=max_connections,
             max_keepalive_connections=max_connections,
             keepalive_expiry=5.0,

@@ -79,14 +79,17 @@ def from_url_list(source: str) -> Iterator[Occurrence]:
 
 
 def in_text(text: str) -> Iterator[tuple[str, str, int]]:
-    """(url, raw, start) for each web address and each mail, telephone or fragment link."""
-    for match in find_urls(text):
-        yield _normalized(match.raw), match.raw, match.start
+    """(url, raw, start) for each web address and each mail, telephone or fragment link,
+    in the order they stand. Links are read as Markdown (`find_urls`): a link's target
+    once, with its exact span, and its words again only when they name another address."""
+    found = [(_normalized(match.raw), match.raw, match.start) for match in find_urls(text)]
     for link in find_links(text):
         target = link.target
         if target.lower().startswith(("mailto:", "tel:")) or target.startswith("#"):
-            yield target, target, link.target_start
+            found.append((target, target, link.target_start))
     # a bare `mailto:` in prose is rare; email rules already judge plain addresses
+    found.sort(key=lambda item: item[2])
+    yield from found
 
 
 def _normalized(raw: str) -> str:

@@ -13,6 +13,11 @@ dropped after the headers, an HTML body read up to `max_body` for fragments and
 soft-404s. Redirects are followed by hand so the chain is recorded, loops caught
 and per-host headers never leak to another host. URLs differing only in their
 fragment share one fetch. Every exception becomes a verdict (`results.py`).
+
+CPU per URL is what limits a large run, so: a task exists only for a URL in
+flight (`_schedule.py`), connections are kept alive in small pools per host
+(`_pools.py`), requests go to the transport without a client's cookie jar
+(`_fetch.py`), and each host name is looked up once per run (`guard.py`).
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ import httpx
 from audit import __version__
 from audit.links import _status
 from audit.links._fetch import Page, get_once, judge_fragment
+from audit.links._pools import HostPools
+from audit.links._schedule import run_limited
 from audit.links.guard import (
     GuardedBackend,
     GuardedTransport,
@@ -77,9 +84,9 @@ class ProbeSettings:
 
 @dataclass(slots=True)
 class _Host:
-    """Per-host politeness state: a slot count, the next allowed start, the breaker."""
+    """Per-host politeness state: the next allowed start, the breaker. (The number of
+    requests in flight per host is kept by the scheduler, `_schedule.run_limited`.)"""
 
-    slots: asyncio.Semaphore
     not_before: float = 0.0
     blocks: int = 0
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
@@ -90,10 +97,12 @@ class _Deferred(Exception):
 
 
 class _Prober:
-    def __init__(self, settings: ProbeSettings, client: httpx.AsyncClient) -> None:
+    def __init__(
+        self, settings: ProbeSettings, transport: httpx.AsyncBaseTransport, timeout: httpx.Timeout
+    ) -> None:
         self.s = settings
-        self.client = client
-        self.slots = asyncio.Semaphore(max(1, settings.concurrency))
+        self.transport = transport
+        self.timeout = timeout
         self.hosts: dict[str, _Host] = {}
         self.extra = {host.lower(): dict(h) for host, h in settings.headers.items()}
         loop = asyncio.get_running_loop()
@@ -101,56 +110,47 @@ class _Prober:
 
     def host(self, url: str) -> _Host:
         """The politeness state of `url`'s origin (host and port: one server each)."""
-        parts = urlsplit(url)
-        try:
-            port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
-        except ValueError:
-            port = 0
-        name = f"{(parts.hostname or '').lower()}:{port}"
+        name = host_key(url)
         if name not in self.hosts:
-            self.hosts[name] = _Host(asyncio.Semaphore(max(1, self.s.per_host)))
+            self.hosts[name] = _Host()
         return self.hosts[name]
 
     def tripped(self, host: _Host) -> bool:
         return host.blocks >= max(1, self.s.breaker_threshold)
 
     async def page(self, url: str) -> Page:
-        """Probe one base URL inside its slots, deadline and the run's budget."""
+        """Probe one base URL (the scheduler has given it a slot) inside its deadline
+        and the run's budget."""
         loop = asyncio.get_running_loop()
         host = self.host(url)
-        async with host.slots, self.slots:
-            started = loop.time()
-            if self.tripped(host):
-                return Page(
-                    self.unchecked(url, "deferred: the host kept blocking or rate-limiting")
-                )
-            limit, by_budget = self.s.url_deadline, False
-            if self.budget_end is not None and self.budget_end - started < limit:
-                limit, by_budget = self.budget_end - started, True
-            if limit <= 0:
-                return Page(self.unchecked(url, "the run's time budget was spent"))
-            try:
-                async with asyncio.timeout(limit):
-                    page = await self.follow(url, host)
-            except TimeoutError:
-                if by_budget:
-                    page = Page(self.unchecked(url, "the run's time budget was spent"))
-                else:
-                    page = Page(
-                        LinkResult(
-                            url,
-                            Verdict.TIMEOUT,
-                            error=f"no complete answer in the {self.s.url_deadline:g}s deadline",
-                        )
-                    )
-            except _Deferred:
+        started = loop.time()
+        if self.tripped(host):
+            return Page(self.unchecked(url, "deferred: the host kept blocking or rate-limiting"))
+        limit, by_budget = self.s.url_deadline, False
+        if self.budget_end is not None and self.budget_end - started < limit:
+            limit, by_budget = self.budget_end - started, True
+        if limit <= 0:
+            return Page(self.unchecked(url, "the run's time budget was spent"))
+        try:
+            async with asyncio.timeout(limit):
+                page = await self.follow(url, host)
+        except TimeoutError:
+            if by_budget:
+                page = Page(self.unchecked(url, "the run's time budget was spent"))
+            else:
                 page = Page(
-                    self.unchecked(url, "deferred: the host kept blocking or rate-limiting")
+                    LinkResult(
+                        url,
+                        Verdict.TIMEOUT,
+                        error=f"no complete answer in the {self.s.url_deadline:g}s deadline",
+                    )
                 )
-            except Exception as exc:
-                page = Page(LinkResult(url, Verdict.ERROR, error=_status.exception_words(exc)))
-            elapsed = int((loop.time() - started) * 1000)
-            return replace(page, result=replace(page.result, elapsed_ms=elapsed))
+        except _Deferred:
+            page = Page(self.unchecked(url, "deferred: the host kept blocking or rate-limiting"))
+        except Exception as exc:
+            page = Page(LinkResult(url, Verdict.ERROR, error=_status.exception_words(exc)))
+        elapsed = int((loop.time() - started) * 1000)
+        return replace(page, result=replace(page.result, elapsed_ms=elapsed))
 
     @staticmethod
     def unchecked(url: str, why: str) -> LinkResult:
@@ -258,7 +258,7 @@ class _Prober:
         """One GET with this host's headers; a bot block counts towards the breaker."""
         headers = {"User-Agent": self.s.user_agent, **BROWSER_HEADERS}
         headers.update(self.extra.get((urlsplit(url).hostname or "").lower(), {}))
-        answer = await get_once(self.client, url, headers, self.s.max_body)
+        answer = await get_once(self.transport, url, headers, self.s.max_body, self.timeout)
         if isinstance(answer, Page) and answer.result.verdict is Verdict.BLOCKED:
             host.blocks += 1
         return answer
@@ -303,13 +303,12 @@ async def probe_urls(
         write=settings.read_timeout,
         pool=settings.url_deadline,
     )
-    transport = GuardedTransport(
-        backend, max_connections=max(1, settings.concurrency), ssl_context=tls
+    transport = HostPools(
+        lambda size: GuardedTransport(backend, max_connections=size, ssl_context=tls),
+        per_host=settings.per_host,
     )
-    async with httpx.AsyncClient(
-        transport=transport, timeout=timeout, follow_redirects=False, trust_env=False
-    ) as client:
-        prober = _Prober(settings, client)
+    async with transport:
+        prober = _Prober(settings, transport, timeout)
 
         async def one(base: str) -> None:
             page = await prober.page(base)
@@ -319,8 +318,20 @@ async def probe_urls(
                     with contextlib.suppress(Exception):
                         observer(results[url])
 
-        await asyncio.gather(*(one(base) for base in by_base))
+        await run_limited(
+            by_base, host_key, one, total=settings.concurrency, per_key=settings.per_host
+        )
     return {url: results[url] for url in unique}
+
+
+def host_key(url: str) -> str:
+    """The origin a per-host limit applies to: host and port (one server each)."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:
+        port = 0
+    return f"{(parts.hostname or '').lower()}:{port}"
 
 
 def probe_all(

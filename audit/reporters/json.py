@@ -1,4 +1,7 @@
-"""A stable JSON document for tools; later formats (SARIF, JUnit) keep the same fields."""
+"""A stable JSON document for tools; later formats (SARIF, JUnit) keep the same fields.
+
+With a baseline, `baseline` says which file, how many findings it accepted (left
+out of `findings`) and its stale entries, which match no finding any more."""
 
 from __future__ import annotations
 
@@ -18,6 +21,12 @@ def render(result: AuditResult, rules: Mapping[str, Rule], context: ReportContex
     document: dict[str, Any] = {"tool": "faq-audit", "version": __version__}
     if result.error is not None:  # a run that could not start says why, where tools look
         document["error"] = result.error
+    if context.baseline is not None:  # what the baseline left out, and what in it is stale
+        document["baseline"] = {
+            "file": context.baseline.file,
+            "accepted": len(context.baseline.accepted),
+            "stale": [a.as_json() for a in context.baseline.stale],
+        }
     document |= {
         "findings": [_finding(f) for f in result.findings],
         "summary": {

@@ -1,26 +1,34 @@
 """The same sentence in two answers, or twice in one.
 
 - `duplicate-sentence`: a sentence of an answer that already stands, word for
-  word, in an earlier answer (or earlier in the same one). Copies drift apart
-  when one is corrected and the other is not, and a sentence pasted into the
-  wrong answer confuses readers of both. The comparison ignores case and
+  word, in an earlier answer (or earlier in the same one). A sentence pasted
+  into the wrong answer confuses readers of both, and copies drift apart when
+  one is corrected and the other is not. The comparison ignores case and
   spacing, and the punctuation that ends the sentence.
 
       - id: log-in-credentials
+        question: Can I use my shop login for the photo library?
         answer: |-
           You may use the same email and password if you prefer.
-          You may also download by selecting the arrow on the top left.   # first copy
-      - id: download-photos
-        answer: |-
-          Hover over the image and click the arrow.
           You may also download by selecting the arrow on the top left.   # flagged
+      - id: download-photos
+        question: How do I download photos from the library?
+        answer: |-
+          Hover over the image and click the arrow on the left to download.
+          You may also download by selecting the arrow on the top left.   # fits here
 
-  When one copy plainly fits its entry better than the other (it shares the
-  words of that entry's question and of the sentences around it, as the
-  download sentence does in the download answer), the finding stands on the
-  copy that does not fit: that is the one pasted into the wrong answer. When
-  neither fits clearly better, the finding stands on the later copy, in file
-  order, and points back at the first; which to keep is for a person to decide.
+  A copy is reported as misplaced (a warning: remove it from that answer)
+  only when the sentence fits the other entry's question clearly better than
+  its own: it shares more of its words with the other question, and, counting
+  the sentences around each copy too, at least twice as many plus three. Words
+  are compared case-folded, without punctuation, short words and words such
+  as "the" or "your", and with plural and -ing/-ed endings set aside.
+
+  Otherwise the repeat may be on purpose (a reminder such as "Orders placed
+  after 2 pm ship the next business day." in two related answers): it is
+  reported as `info` only, on the later copy in file order, pointing back at
+  the first, so that both copies are changed together. A sentence twice in one
+  answer is a warning: remove one of the copies.
 
   Short sentences are not compared ("Click CREATE AN ACCOUNT.", "Thank you
   for your order."), because repeating them is normal: option `min-words`
@@ -33,7 +41,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from audit.model import (
     Corpus,
@@ -134,21 +142,21 @@ def _copy(answers: list[tuple[Entry, TextField]], at: int) -> Copy:
 
 
 def _report(later: Copy, earlier: Copy) -> Problem:
-    """A finding on the misplaced copy when one is clear, else on the later one."""
+    """A warning on the misplaced copy when one is clear; else on the later copy, as info
+    when the two copies stand in different answers (a repeat that may be on purpose)."""
     here, there, note = later, earlier, "the first copy of the sentence is here"
     misplaced = False
     if later[0] is not earlier[0]:
-        fit_later, fit_earlier = _fit(later), _fit(earlier)
-        if fit_later >= 2 * fit_earlier + 2:
+        if _fits_better(later, earlier):
             here, there, note = earlier, later, "the copy that fits its question is here"
             misplaced = True
-        elif fit_earlier >= 2 * fit_later + 2:
+        elif _fits_better(earlier, later):
             note, misplaced = "the copy that fits its question is here", True
     entry, text, sentence = here
     other, other_text, other_sentence = there
     # positions are worked out only for the few sentences that are reported
     where = other_text.position_of(other_sentence.start, _length(other_sentence))
-    return problem_at(
+    problem = problem_at(
         entry,
         text,
         sentence.start,
@@ -156,10 +164,55 @@ def _report(later: Copy, earlier: Copy) -> Problem:
         _message(entry, other, where, misplaced),
         related=(Related(where, note),),
     )
+    return problem if misplaced or other is entry else replace(problem, at_most=Severity.INFO)
+
+
+def _fits_better(home: Copy, stray: Copy) -> bool:
+    """Whether the sentence fits `home`'s question clearly better than `stray`'s own.
+
+    On the questions alone it must share more words with `home`'s; and counting the
+    sentences around each copy too, at least twice as many plus three, so that a
+    shared word or two more is never enough.
+    """
+    words = _content(home[2].text)
+    home_question, stray_question = _question_words(home), _question_words(stray)
+    if len(words & home_question) <= len(words & stray_question):
+        return False
+    return _fit(home, words, home_question) >= 2 * _fit(stray, words, stray_question) + 3
+
+
+def _question_words(copy: Copy) -> set[str]:
+    return _content(copy[0].question or "")
+
+
+def _fit(copy: Copy, words: set[str], question: set[str]) -> int:
+    """How many of the sentence's words its entry uses elsewhere (question, other sentences)."""
+    _entry, text, sentence = copy
+    around = _content(text.value[: sentence.start] + " " + text.value[sentence.end :])
+    return len(words & (question | around))
+
+
+def _content(text: str) -> set[str]:
+    """The words that say what a text is about: folded, without punctuation, short words
+    and stop words, and with a plural or an -ing/-ed ending set aside ("downloads",
+    "downloading" and "download" are one word)."""
+    return {_stem(word) for word in fold(text, punctuation=False).split()} - _STOP
+
+
+def _stem(word: str) -> str:
+    if len(word) <= 3:
+        return ""
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4 and not word.endswith("ss"):
+            stem = word[: -len(ending)]
+            # "shipping" and "shipped" are "ship"
+            return stem[:-1] if ending in ("ing", "ed") and stem[-1] == stem[-2] else stem
+    return word
 
 
 _STOP = frozenset(
     [
+        "",
         "about",
         "after",
         "also",
@@ -201,18 +254,6 @@ _STOP = frozenset(
 )
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in (m.group().casefold() for m in _WORD.finditer(text))} - _STOP
-
-
-def _fit(copy: Copy) -> int:
-    """How many of the sentence's words its entry uses elsewhere (question, other sentences)."""
-    entry, text, sentence = copy
-    context = (entry.question or "") + " " + text.value[: sentence.start]
-    context += " " + text.value[sentence.end :]
-    return len({w for w in _words(sentence.text) if len(w) > 3} & _words(context))
-
-
 def _length(sentence: Sentence) -> int:
     return sentence.end - sentence.start
 
@@ -231,7 +272,6 @@ def _message(entry: Entry, other: Entry, where: Position, misplaced: bool) -> st
             "the question; here it looks pasted into the wrong answer: remove it from this one"
         )
     return (
-        f"this sentence also stands in the answer of {name}, at {place}; a sentence in "
-        "two answers is often pasted into the wrong one, and copies drift apart: keep it "
-        "in the answer it belongs to and remove the other copy"
+        f"this sentence also stands in the answer of {name}, at {place}; if it is repeated "
+        "on purpose, keep the two copies the same: when you change one, change the other"
     )

@@ -27,7 +27,10 @@
       - id: track-return
         question: How do I track my return?
 
-The finding stands on the second copy and points back at the first.
+A duplicated id is reported on every copy, each naming the others: the
+editor who adds a new file that reuses an old id must see the finding in the
+file their change touches, whichever file sorts first. A duplicated question
+stands on the later copy and points back at the first.
 """
 
 from __future__ import annotations
@@ -45,17 +48,33 @@ DUPLICATE_QUESTION = Rule(
 RULES = (DUPLICATE_ID, DUPLICATE_QUESTION)
 
 
+_NAMED = 3  # other copies named in a finding; a thousand copies would make a thousand notes
+
+
 @corpus_check(DUPLICATE_ID)
 def duplicate_ids(corpus: Corpus, context: RuleContext) -> Iterator[Problem]:
-    yield from _duplicates(
-        corpus,
-        key=lambda e: e.id,
-        field="id",
-        describe=lambda e, first: (
-            f"the id '{e.id}' is already used by the entry at {_where(first, e)}; "
-            "give this entry an id of its own"
-        ),
-    )
+    copies: dict[str, list[Entry]] = {}
+    for entry in corpus.entries:
+        if entry.id:
+            copies.setdefault(entry.id, []).append(entry)
+    for same in copies.values():
+        if len(same) < 2:
+            continue
+        for entry in same:
+            others = [other for other in same[: _NAMED + 1] if other is not entry][:_NAMED]
+            more = len(same) - 1 - len(others)
+            where = ", ".join(_where(other, entry, "id") for other in others)
+            if more:
+                where += f" and {more} more"
+            yield Problem(
+                f"the id '{entry.id}' is also used by the entr{'ies' if len(same) > 2 else 'y'}"
+                f" at {where}; give each entry an id of its own",
+                _field_position(entry, "id"),
+                entry=entry.id,
+                related=tuple(
+                    Related(_field_position(other, "id"), "the same id is here") for other in others
+                ),
+            )
 
 
 @corpus_check(DUPLICATE_QUESTION)
@@ -66,7 +85,7 @@ def duplicate_questions(corpus: Corpus, context: RuleContext) -> Iterator[Proble
         key=lambda e: fold(e.question, punctuation=False) if e.question else None,
         field="question",
         describe=lambda e, first: (
-            f"this question is already asked by '{first.id}' at {_where(first, e)}; "
+            f"this question is already asked by '{first.id}' at {_where(first, e, 'question')}; "
             "merge the two answers into one entry"
         ),
     )
@@ -99,6 +118,7 @@ def _field_position(entry: Entry, field: str) -> Position:
     return found.value if found else entry.position
 
 
-def _where(first: Entry, other: Entry) -> str:
-    line = _field_position(first, "id").line
+def _where(first: Entry, other: Entry, field: str) -> str:
+    """The line of `first`'s field, as seen from `other`: the same line its note names."""
+    line = _field_position(first, field).line
     return f"line {line}" if first.path == other.path else f"{first.path}:{line}"

@@ -5,10 +5,17 @@ after an address is not part of it. Each is checked with email_validator,
 without DNS, so an audit never touches the network.
 
 - `email-invalid`: the address cannot receive mail as written; the message
-  gives the reason.
+  gives the reason. A near-address says what to change: a comma where the
+  domain's dot belongs, two @-signs, a space after the @-sign.
 
       answer: Write to customercare@imageskincare.     # email-invalid
+      answer: Write to help@example,com.               # email-invalid: write "example.com"
       answer: Write to customercare@imageskincare.com. # passes
+
+  Things that only look like addresses are not addresses, for any of these
+  rules: a chat channel (`#fedora@libera.chat`), a handle (`@brand`), a Git
+  remote (`git@github.com:org/repo.git`), a user in a web address
+  (`ssh://git@example.com`), and anything in a code span (`` `git@github.com` ``).
 
 - `email-format`: the address is written in a form that normalizes
   differently, such as an upper-case domain. `faq-audit fix` writes the
@@ -24,6 +31,18 @@ without DNS, so an audit never touches the network.
       answer: Email customer care at care@example.com.       # in one entry
       answer: Email customer care at help@example.com.       # email-inconsistent
       answer: Email billing at billing@example.com.          # passes: another department
+
+  With or without a department named, an address given once whose mailbox
+  is a near copy of one given at least three times at the same domain (a
+  letter dropped, added, or two neighbouring letters swapped: `suport@`
+  for `support@`) is reported too, naming the usual address and where it is
+  first given, unless its sentence names another department. Mailboxes
+  shorter than four letters, and ones that differ by a digit, are different
+  people's. A slip in the domain is `email-domain-typo`'s.
+
+      answer: Email support@example.com. We read support@example.com daily.
+      answer: Write to support@example.com about an order.
+      answer: Email suport@example.com about a return.       # email-inconsistent
 
 - `email-domain-typo`: the domain is one or two typing slips (a wrong,
   missing, extra or swapped letter) away from a common provider's domain (the
@@ -94,7 +113,8 @@ EMAIL_FORMAT = Rule(
 EMAIL_INCONSISTENT = Rule(
     "email-inconsistent",
     Severity.WARNING,
-    "two different email addresses are given for the same department",
+    "two different email addresses are given for the same department, or one given once "
+    "looks like a typo of the usual one",
     Scope.CORPUS,
     options=(Option("purposes", tuple(DEFAULT_PURPOSES)),),
 )
@@ -186,12 +206,54 @@ def email_addresses_compared(corpus: Corpus, context: RuleContext) -> Iterator[P
         if typo is not None:
             yield _typo(item, *typo)
     yield from inconsistencies(
-        sightings, _contact_addresses(config), config, noun="address", rule=EMAIL_INCONSISTENT.id
+        sightings,
+        _contact_addresses(config),
+        config,
+        noun="address",
+        rule=EMAIL_INCONSISTENT.id,
+        slip=mailbox_slip,
     )
+
+
+MIN_MAILBOX = 4  # "tom@" and "tim@", "ann@" and "an@": short mailboxes are different people
+
+
+def mailbox_slip(usual: str, odd: str) -> str | None:
+    """How `odd` is `usual` mistyped in its mailbox (the part before the @-sign), at the
+    same domain: a letter dropped or added, or two neighbouring letters swapped. A changed
+    letter or digit names another mailbox as often as it is a slip, so it is not one."""
+    mine, _, domain = odd.rpartition("@")
+    theirs, _, usual_domain = usual.rpartition("@")
+    if domain != usual_domain or min(len(mine), len(theirs)) < MIN_MAILBOX:
+        return None
+    if len(mine) + 1 == len(theirs) and _dropped(theirs, mine):
+        return "a letter is missing"
+    if len(mine) == len(theirs) + 1 and _dropped(mine, theirs):
+        return "it has a letter more"
+    if len(mine) != len(theirs):
+        return None
+    differ = [i for i, (a, b) in enumerate(zip(mine, theirs, strict=True)) if a != b]
+    if len(differ) == 2 and differ[1] == differ[0] + 1:
+        i = differ[0]
+        if mine[i] == theirs[i + 1] and mine[i + 1] == theirs[i] and mine[i : i + 2].isalpha():
+            return "two letters are swapped"
+    return None
+
+
+def _dropped(longer: str, shorter: str) -> bool:
+    """Whether `shorter` is `longer` with one letter (not a digit or a dot) left out."""
+    i = next(
+        (i for i, (a, b) in enumerate(zip(longer, shorter, strict=False)) if a != b), len(shorter)
+    )
+    return longer[i].isalpha() and longer[:i] + longer[i + 1 :] == shorter
 
 
 def _invalid(item: Found) -> Problem:
     email = item.email
+    if email.repair is not None:
+        return _at(
+            item, f'"{email.raw}" is not a valid email address: {email.slip}', EMAIL_INVALID.id
+        )
     reason = (email.reason or "it is not in the form name@example.com").strip()
     reason = reason[:1].lower() + reason[1:]
     return _at(

@@ -5,9 +5,16 @@ file; this module gives them their rule ids so they can be listed, selected
 and suppressed like any other.
 
 - `unreadable-file`: the file cannot be read, is binary, is not UTF-8, or is
-  larger than faq-audit reads (10 MB).
+  larger than faq-audit reads (10 MB). Its bytes cannot be shown here:
+
+      orders.yaml saved as "Western (Windows 1252)"   # unreadable-file: not UTF-8
+      orders.yaml saved as "UTF-8"                    # passes
+
 - `byte-order-mark`: the file starts with an invisible byte-order mark, which
-  some tools then show as stray characters.
+  some tools then show as stray characters. It cannot be seen, so in words:
+
+      orders.yaml saved as "UTF-8 with BOM"           # byte-order-mark
+      orders.yaml saved as "UTF-8"                    # passes
 - `yaml-syntax`: the text is not valid YAML (bad indentation, a tab, an
   unclosed quote, two documents in one file), nests absurdly deep, or uses
   aliases that expand without bound.

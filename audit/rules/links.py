@@ -25,37 +25,59 @@ another entry (`#entry-id`) against the ids the run knows.
 - `link-timeout`: the site did not answer within the time limits:
 
       Watch it at https://slow.example.com/video today.           # flagged
+      See https://shop.example.com/specials for the details.      # 200: fine
 
 - `link-error`: the site could not be reached at all (no such host, connection
   refused or reset, a TLS failure, an address the prober refuses to reach):
 
       Log in at https://portal.example.invalid first.             # flagged
+      See https://shop.example.com/specials for the details.      # 200: fine
 
 - `link-blocked` (a warning, never "broken"): the site blocks automated
   checks (a bot challenge, LinkedIn's 999, 429 after every retry); check it by
   hand:
 
       Follow us at https://www.linkedin.com/company/example now.  # flagged
+      See https://shop.example.com/specials for the details.      # 200: fine
 
 - `link-fragment`: the page (or the FAQ) has no element with the `#fragment`'s id:
 
       Read [the steps](#reset-password) first.                    # no such entry: flagged
+      See https://shop.example.com/specials for the details.      # 200: fine
 
 - `link-soft-404` (a warning): the page answers 200, but its title or main
   heading says it was not found:
 
       Shop at https://shop.example.com/gone-sale this week.       # flagged
+      See https://shop.example.com/specials for the details.      # 200: fine
 
 - `link-unchecked` (information): the address was not checked this run (the
   run's time budget ran out, or the host's circuit breaker deferred it):
 
       Browse https://busy.example.com/catalog at leisure.         # flagged
+      See https://shop.example.com/specials for the details.      # 200: fine
+
+- `link-exception-expired` (a warning): an exception in the config's
+  `links: rules:` is past its `expires` day, so it no longer applies (the links
+  it excused are judged again); reported at that day in the config file, so an
+  exception does not quietly outlive its reason. Renew the date or remove the
+  rule. With this config, a run that checks
+  "Follow us at https://www.linkedin.com/company/example now." reports it:
+
+      links:
+        rules:
+          - host: www.linkedin.com
+            accept: [999]
+            reason: LinkedIn answers 999 to every robot
+            expires: 2020-01-31                                 # flagged
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
+from audit.links.exclusions import Exclusions, expiry_message
 from audit.links.occurrences import in_text
 from audit.links.results import LinkResult, Verdict
 from audit.model import Corpus, Problem, Severity
@@ -86,7 +108,10 @@ LINK_SOFT_404 = _rule(
     "link-soft-404", Severity.WARNING, "a link to a page that answers 200 but says not found"
 )
 LINK_UNCHECKED = _rule("link-unchecked", Severity.INFO, "a link not checked in this run")
-RULES = (
+LINK_EXCEPTION_EXPIRED = _rule(
+    "link-exception-expired", Severity.WARNING, "a link exception in the config past its expiry"
+)
+PROBE_RULES = (
     LINK_BROKEN,
     LINK_REDIRECT,
     LINK_TIMEOUT,
@@ -96,6 +121,7 @@ RULES = (
     LINK_SOFT_404,
     LINK_UNCHECKED,
 )
+RULES = (*PROBE_RULES, LINK_EXCEPTION_EXPIRED)
 RULE_OF = {
     Verdict.BROKEN: LINK_BROKEN,
     Verdict.REDIRECT: LINK_REDIRECT,
@@ -108,7 +134,7 @@ RULE_OF = {
 }
 
 
-@corpus_check(*RULES)
+@corpus_check(*PROBE_RULES)
 def links(corpus: Corpus, context: RuleContext) -> Iterator[Problem]:
     if not context.links:
         return  # nothing was probed: a plain `validate`
@@ -125,6 +151,19 @@ def links(corpus: Corpus, context: RuleContext) -> Iterator[Problem]:
             yield problem_at(
                 entry, text, start, len(raw), message(raw, result), fix=fix, rule=rule.id
             )
+
+
+@corpus_check(LINK_EXCEPTION_EXPIRED)
+def expired_exceptions(_corpus: Corpus, context: RuleContext) -> Iterator[Problem]:
+    """Each `links: rules:` exception whose day has passed, at its `expires` in the config.
+    Only in a run of `faq-audit links`, like the other link rules: that is where
+    the exceptions apply."""
+    if not context.links:
+        return
+    exclusions = Exclusions.from_config(context.config.links, dt.date.today())
+    for rule in exclusions.expired():
+        at = context.config.where("links", "rules", rule.index, "expires")
+        yield Problem(expiry_message(rule), at)
 
 
 def message(shown: str, result: LinkResult) -> str:

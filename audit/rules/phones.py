@@ -11,14 +11,30 @@ postcodes are left alone.
       answer: Call us at (555) 123-4567.       # phone-invalid
       answer: Call us at (800) 796-7546.       # passes
 
-- `phone-format`: the number is written differently from the house style
-  (`phone-style:` national, dashes, international or e164; a number of another
-  country is written in international form). Extensions are written "ext. 12".
+- `phone-format`: the number is written differently from the house style.
   `faq-audit fix` rewrites it; a number folded across two lines is reported
   without a fix.
 
       answer: They can be reached at (800) 796 - 7546.   # phone-format
       answer: They can be reached at (800) 796-7546.     # passes
+
+  With `phone-style:` set (national (800) 796-7546, dashes 800-796-7546,
+  1-800 1-800-796-7546, international +1 800-796-7546, or e164
+  +18007967546), every number is held to it, a number of another country
+  is written in international form, and extensions are written "ext. 12".
+  Without it, the house style is the form most of the run's numbers use
+  (every file's; a tie goes to the more conventional form, in the order
+  just given, then 800.796.7546, 800 796 7546 and the other North American
+  forms), and only the numbers written otherwise are reported, with how
+  many numbers use the house style. A number written in no common form
+  ("(800) 796 - 7546") is reported whatever the house style. A number in
+  international form in a sentence for callers abroad, and a number of
+  another country in any international form, are not departures; how an
+  extension is written (", ext. 12", " ext. 12", " x12") is not judged.
+
+      answer: Call (800) 555-0100 for orders or (800) 555-0199 for returns.
+      answer: Call 800.796.7546 for anything else.       # phone-format: 2 of 3 …
+      answer: Call (800) 796-7546 for anything else.     # after `faq-audit fix`
 
 - `phone-inconsistent`: two numbers are given for the same purpose (it
   compares entries, so it is judged once every file is read). The
@@ -35,16 +51,30 @@ postcodes are left alone.
       answer: Call customer service at (800) 555-0199.   # in one entry
       answer: Call customer service at (800) 555-0123.   # phone-inconsistent
       answer: Call billing at (800) 555-0123.            # passes: another department
+
+  With or without a department named, a number given once that is a near
+  copy of one given at least three times (one digit different, or two
+  neighbouring digits swapped) is reported too, naming the usual number and
+  where it is first given, unless its sentence names another department, a
+  fax or text line, or callers abroad. Two numbers each given several times
+  are both meant.
+
+      answer: Call (800) 796-7546. We answer (800) 796-7546 at any hour.
+      answer: Call (800) 796-7546 to change an order.
+      answer: Call (800) 796-7564 about a return.        # phone-inconsistent
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
 import phonenumbers
 
 from audit.config import Config
+from audit.extract.phone_styles import ORDER, forms, international, style_of, written
 from audit.extract.phones import PhoneMatch, find_phones
 from audit.extract.purposes import (
     DEFAULT_PURPOSES,
@@ -67,13 +97,14 @@ PHONE_FORMAT = Rule(
     "phone-format",
     Severity.WARNING,
     "a phone number is not written in the house style",
-    Scope.ENTRY,
+    Scope.CORPUS,
     fixable=True,
 )
 PHONE_INCONSISTENT = Rule(
     "phone-inconsistent",
     Severity.WARNING,
-    "two different phone numbers are given for the same department",
+    "two different phone numbers are given for the same department, or one given once "
+    "looks like a typo of the usual one",
     Scope.CORPUS,
     options=(Option("purposes", tuple(DEFAULT_PURPOSES)),),
 )
@@ -85,28 +116,72 @@ _FROM_ABROAD = re.compile(
     r"ausland)\b",
     re.IGNORECASE,
 )
-OTHER_LINE = re.compile(
-    r"\b(?:fax|facsimile|telefax|sms|text|texts|whatsapp|tty|tdd|textphone|relay)\b"
-    r"(?:\W+\w+){0,3}\W*$",
-    re.IGNORECASE,
-)
+_LINE_WORDS = r"\b(?:fax|facsimile|telefax|sms|text|texts|whatsapp|tty|tdd|textphone|relay)\b"
+OTHER_LINE = re.compile(_LINE_WORDS + r"(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
+# A sentence naming another line anywhere: its numbers are not near copies of the usual one.
+_OTHER_LINE_WORD = re.compile(_LINE_WORDS, re.IGNORECASE)
 
 
-@entry_check(PHONE_INVALID, PHONE_FORMAT)
+@entry_check(PHONE_INVALID)
 def phone_numbers(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
-    """Each number on its own: can it be dialled, is it in house style."""
-    config = context.config
+    """Each number on its own: can it be dialled."""
+    region = context.config.region
     for entry, _field, text in texts(source):
-        phones = find_phones(text.value, config.region)
-        if not phones:
+        for phone in find_phones(text.value, region):
+            if not phone.valid:
+                yield _invalid(entry, text, phone, region)
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A valid number as prose writes it: the style it is in (None: no common one), whether
+    its sentence is for callers abroad, and whether it is another country's number."""
+
+    entry: Entry
+    text: TextField
+    phone: PhoneMatch
+    style: str | None
+    abroad: bool
+    foreign: bool
+
+
+def numbers_written(source: SourceFile, context: RuleContext) -> tuple[Written, ...]:
+    """The numbers of one file and their styles; run where the file loads (see `corpus_check`)."""
+    region = context.config.region
+    home = phonenumbers.country_code_for_region(region)
+    found: list[Written] = []
+    for entry, _field, text in texts(source):
+        valid = [p for p in find_phones(text.value, region) if p.valid]
+        if not valid:
             continue
-        yield from (_invalid(entry, text, p, config.region) for p in phones if not p.valid)
-        valid = [p for p in phones if p.valid]
         clauses = sentence_clauses(text.value, [(p.start, p.end) for p in valid])
         abroad = _abroad_by_sentence(text.value)
         for phone, clause in zip(valid, clauses, strict=True):
-            if (problem := _format(entry, text, phone, config, abroad(clause))) is not None:
+            if phone.in_link:
+                continue  # a tel: target is a URI, not prose; the house style does not apply
+            main, _extension = written(phone.raw, phone.extension is not None)
+            style = style_of(main, forms(phone.e164, region))
+            foreign = phone.number.country_code != home
+            found.append(Written(entry, text, phone, style, abroad(clause), foreign))
+    return tuple(found)
+
+
+@corpus_check(PHONE_FORMAT, prepare=numbers_written)
+def phone_styles(
+    corpus: Corpus, context: RuleContext, prepared: Sequence[tuple[Written, ...]]
+) -> Iterator[Problem]:
+    """Each number against the house style: the configured one, or the run's own."""
+    config = context.config
+    numbers = [number for per_file in prepared for number in per_file]
+    if config.phone_style is not None:
+        for number in numbers:
+            if (problem := _format(number, config.phone_style, config.region)) is not None:
                 yield problem
+        return
+    house = _HouseStyle.of(numbers)
+    for number in numbers:
+        if (problem := house.judge(number, config.region)) is not None:
+            yield problem
 
 
 @corpus_check(PHONE_INCONSISTENT)
@@ -123,30 +198,69 @@ def inconsistent_phone_numbers(corpus: Corpus, context: RuleContext) -> Iterator
         spans = [(p.start, p.end) for p in valid]
         purposes = assign_purposes(text.value, spans, vocabulary, OTHER_LINE)
         abroad = _abroad_by_sentence(text.value)
+        other_line = _searched_by_sentence(text.value, _OTHER_LINE_WORD)
         for phone, (purpose, clause) in zip(valid, purposes, strict=True):
             if phone.in_link:
                 continue
-            shown = phone.formatted(config.phone_style, config.region)
+            shown = phone.formatted(config.phone_style or "national", config.region)
+            alone = abroad(clause) or other_line(clause)
             purpose = None if abroad(clause) else purpose
             sightings.append(
-                Sighting(entry, text, phone.start, phone.end, phone.e164, shown, purpose, clause)
+                Sighting(
+                    entry,
+                    text,
+                    phone.start,
+                    phone.end,
+                    phone.e164,
+                    shown,
+                    purpose,
+                    clause,
+                    comparable=not alone,
+                )
             )
     yield from inconsistencies(
-        sightings, _contact_numbers(config), config, noun="number", rule=PHONE_INCONSISTENT.id
+        sightings,
+        _contact_numbers(config),
+        config,
+        noun="number",
+        rule=PHONE_INCONSISTENT.id,
+        slip=digit_slip,
     )
+
+
+def digit_slip(usual: str, odd: str) -> str | None:
+    """How `odd` (E.164) is `usual` mistyped: one digit different, or two neighbouring
+    digits swapped; None for any other difference."""
+    if len(usual) != len(odd):
+        return None
+    differ = [i for i, (a, b) in enumerate(zip(usual, odd, strict=True)) if a != b]
+    if len(differ) == 1:
+        return "one digit is different"
+    if len(differ) == 2 and differ[1] == differ[0] + 1:
+        i = differ[0]
+        if usual[i] == odd[i + 1] and usual[i + 1] == odd[i]:
+            return "two digits are swapped"
+    return None
 
 
 def _abroad_by_sentence(value: str) -> Callable[[tuple[int, int]], bool]:
     """Whether a sentence (a clause span of `value`) is for callers abroad, searched once
     per sentence, not once per number: a sentence listing thousands stays linear."""
+    return _searched_by_sentence(value, _FROM_ABROAD)
+
+
+def _searched_by_sentence(
+    value: str, pattern: re.Pattern[str]
+) -> Callable[[tuple[int, int]], bool]:
+    """Whether `pattern` occurs in a sentence of `value`, searched once per sentence."""
     seen: dict[tuple[int, int], bool] = {}
 
-    def abroad(clause: tuple[int, int]) -> bool:
+    def found(clause: tuple[int, int]) -> bool:
         if clause not in seen:
-            seen[clause] = bool(_FROM_ABROAD.search(value, *clause))
+            seen[clause] = bool(pattern.search(value, *clause))
         return seen[clause]
 
-    return abroad
+    return found
 
 
 def _invalid(entry: Entry, text: TextField, phone: PhoneMatch, region: str) -> Problem:
@@ -176,31 +290,107 @@ def _region_of(phone: PhoneMatch, region: str) -> str:
     return phonenumbers.region_code_for_country_code(code or 0)
 
 
-def _format(
-    entry: Entry, text: TextField, phone: PhoneMatch, config: Config, abroad: bool
-) -> Problem | None:
-    """A number not in house style. A sentence for callers abroad keeps numbers international."""
-    if phone.in_link:
-        return None  # a tel: target is a URI, not prose; the house style does not apply
-    style = config.phone_style
-    wanted = phone.formatted(style, config.region)
+def _format(number: Written, style: str, region: str) -> Problem | None:
+    """A number not in the configured house style. A sentence for callers abroad keeps
+    numbers international."""
+    phone = number.phone
+    wanted = phone.formatted(style, region)
     if phone.raw == wanted:
         return None
-    if _region_of(phone, config.region) != config.region and style in ("national", "dashes"):
-        style = f"international, for a number outside {config.region}"
-    elif abroad and style in ("national", "dashes"):
-        international = phone.formatted("international", config.region)
-        if phone.raw == international:
+    if number.foreign and style not in ("international", "e164"):
+        style = f"international, for a number outside {region}"
+    elif number.abroad and style not in ("international", "e164"):
+        abroad = phone.formatted("international", region)
+        if phone.raw == abroad:
             return None  # callers abroad need the international form
         if phone.raw.startswith(("+", "00")):
-            wanted, style = international, "international, in a sentence for callers abroad"
+            wanted, style = abroad, "international, in a sentence for callers abroad"
+    return _rewrite(number, wanted, f"(house style: {style})")
+
+
+@dataclass(frozen=True, slots=True)
+class _HouseStyle:
+    """The style most of a run's numbers are written in, how many use it, and the first
+    of them, which a message shows as the example.
+
+    The country's own numbers decide; a run with none (a page of foreign numbers)
+    lets those decide among the international forms. Numbers for callers abroad do
+    not vote: who calls decides their form.
+    """
+
+    style: str
+    count: int
+    total: int
+    example: str
+
+    @classmethod
+    def of(cls, numbers: Sequence[Written]) -> _HouseStyle:
+        voters = [n for n in numbers if not n.foreign and not _for_abroad(n)]
+        if not voters:
+            voters = [n for n in numbers if n.foreign]
+        votes = Counter(n.style for n in voters if n.style is not None)
+        if not votes:
+            return cls("national", 0, len(voters), "")
+        style = min(votes, key=lambda s: (-votes[s], ORDER.index(s)))
+        first = next(n for n in voters if n.style == style)
+        example = written(first.phone.raw, first.phone.extension is not None)[0]
+        return cls(style, votes[style], len(voters), example)
+
+    def judge(self, number: Written, region: str) -> Problem | None:
+        """A number written otherwise than the house style, with the style's own form of it
+        (and its own extension, as written)."""
+        phone = number.phone
+        if number.foreign or _for_abroad(number):
+            if number.style is not None:
+                return None  # any international form of a foreign number, or for callers abroad
+        elif number.style == self.style:
+            return None
+        extension = written(phone.raw, phone.extension is not None)[1]
+        styles = forms(phone.e164, region)
+        if number.foreign or _for_abroad(number):
+            wanted = styles["e164" if self.style == "e164" else "international"] + extension
+            if number.foreign:
+                why = f"for a number outside {region}"
+            else:
+                why = "in a sentence for callers abroad"
+            return _rewrite(number, wanted, f"(house style: international, {why})")
+        house = styles.get(self.style)
+        if self.count == 0 or house is None:
+            wanted = styles.get(self.style, styles["international"]) + extension
+            return _rewrite(number, wanted, f"(house style: {self.style})")
+        wanted = house + extension
+        return _report(
+            number,
+            wanted,
+            f"{self.count} of {self.total} numbers are written like {self.example}; "
+            f'write "{phone.raw}" the same way: "{wanted}"',
+        )
+
+
+def _for_abroad(number: Written) -> bool:
+    """A number with its country code in a sentence for callers abroad: it is judged as
+    international, and does not vote for the house style."""
+    if not number.abroad:
+        return False
+    if number.style is not None:
+        return international(number.style)
+    return number.phone.raw.startswith(("+", "00"))
+
+
+def _rewrite(number: Written, wanted: str, why: str) -> Problem:
+    """`write X as Y (why)`, with its fix."""
+    return _report(number, wanted, f'write "{number.phone.raw}" as "{wanted}" {why}')
+
+
+def _report(number: Written, wanted: str, message: str) -> Problem:
+    phone, text = number.phone, number.text
     length = phone.end - phone.start
     return problem_at(
-        entry,
+        number.entry,
         text,
         phone.start,
         length,
-        f'write "{phone.raw}" as "{wanted}" (house style: {style})',
+        message,
         fix=text.fix(phone.start, length, wanted, f'write the number as "{wanted}"'),
         rule=PHONE_FORMAT.id,
     )
@@ -218,5 +408,6 @@ def _contact_numbers(config: Config) -> dict[str, tuple[str, str]]:
             continue  # the config check reports it
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         match = PhoneMatch(contact.phone, 0, len(contact.phone), e164, True, number)
-        numbers[contact.name] = (e164, match.formatted(config.phone_style, config.region))
+        style = config.phone_style or "national"
+        numbers[contact.name] = (e164, match.formatted(style, config.region))
     return numbers

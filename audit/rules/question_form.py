@@ -25,12 +25,32 @@
   not a sign of a statement. Option: `max-statements-before` (default 1): how
   many sentences may come before the question ("I forgot my password. How do
   I reset it?" has one).
+
+  A title without a question mark that names a symptom, as customers search
+  for it, is a legitimate heading: it is reported as `info` only, with a
+  question to consider. It names a symptom when it says that something does
+  not work ("do not work", "can't", "won't", "unable to", "not working"), or
+  fails ("results in", "fails", "crashes", "stuck", "error", "declined"):
+
+      question: My notifications do not work!         # info: names a symptom
+      question: I can't log in                        # info
+      question: Checkout results in 'Error 7'         # info
+
+  A file whose titles are topics by design is not told to add question
+  marks: when at least three of its questions, and two thirds of them, end
+  without one (a glossary, a "Terminology" section of terms and their
+  definitions), that is the file's own consistent style, as a phone style is
+  the content's own, and part 1 is not reported there; parts 2 and 3 still are.
+
+      question: Full access      # fine in a file of terms: Host application,
+      question: Memory cap       #   Main application, Full access, Memory cap
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from audit.model import Problem, Severity, SourceFile
 from audit.rules import Option, Rule, RuleContext, Scope, entry_check
@@ -80,13 +100,31 @@ _LEAD_INS = frozenset({"and", "but", "so", "or", "then", "also", "please"})
 def question_form(source: SourceFile, context: RuleContext) -> Iterator[Problem]:
     options = context.options
     most = int(options["max-statements-before"])
-    for entry, _field, text in texts(source, ("question",)):
+    questions = list(texts(source, ("question",)))
+    topics = _titled_by_topic([text.value for _, _, text in questions])
+    for entry, _field, text in questions:
         value = text.value
         body = value.rstrip()
         if not body.strip():
             continue  # an empty question is the schema's finding
         start = len(value) - len(value.lstrip())
         if not ends_with_question_mark(body):
+            if topics:
+                continue
+            if names_symptom(body):
+                yield replace(
+                    problem_at(
+                        entry,
+                        text,
+                        start,
+                        len(body) - start,
+                        "the title names a symptom rather than asking a question; that is "
+                        "a fine heading, or ask what the customer wants to know, e.g. "
+                        "'What do I do when …?'",
+                    ),
+                    at_most=Severity.INFO,
+                )
+                continue
             yield problem_at(
                 entry,
                 text,
@@ -118,6 +156,35 @@ def question_form(source: SourceFile, context: RuleContext) -> Iterator[Problem]
                 "instruction, not a question; ask it as a customer would, e.g. "
                 "'How do I …?'",
             )
+
+
+# What a customer says when something goes wrong: a title holding one of these names a
+# symptom ("My notifications do not work!", "I can't log in", "… results in 'Error 7'").
+_SYMPTOM = re.compile(
+    r"\b(?:(?:do|does|did|is|are|was|were|will|can|could)\s+not|cannot|unable\s+to"
+    r"|(?:do|does|did|is|are|was|were|wo|ca|could|have|has|had)n['\u2019]t"
+    r"|not\s+(?:working|loading|received|receiving|showing|arrived|accepted|responding)"
+    r"|results?\s+in|resulted\s+in|fails?|failed|failing|crash(?:es|ed|ing)?|stuck|frozen"
+    r"|freezes|error\s*(?:code\s*)?#?\d+|declined|rejected|locked\s+out"
+    r"|(?:is|are)\s+(?:missing|broken))\b",
+    re.IGNORECASE,
+)
+
+
+_TOPIC_FILE_LEAST = 3  # titles without a question mark, at least, for a file of topics
+
+
+def _titled_by_topic(titles: list[str]) -> bool:
+    """Whether a file's titles are topics by its own consistent choice: at least three,
+    and two thirds of its titles, end without a question mark."""
+    given = [title for title in titles if title.strip()]
+    without = sum(1 for title in given if not ends_with_question_mark(title))
+    return without >= _TOPIC_FILE_LEAST and 3 * without >= 2 * len(given)
+
+
+def names_symptom(title: str) -> bool:
+    """Whether a title without a question mark names what goes wrong, as customers put it."""
+    return _SYMPTOM.search(title) is not None
 
 
 def ends_with_question_mark(question: str) -> bool:

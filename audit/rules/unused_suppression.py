@@ -11,12 +11,15 @@
 
   It passes where the comment silences a finding, here a second `promo`:
 
-    - id: promo
+    - id: promo  # faq-audit: ignore[duplicate-id] kept for old links
       question: What was in last month's promotion?
     - id: promo  # faq-audit: ignore[duplicate-id] kept for old links
       question: What is in this month's promotion?
 
-Suppressions of rules that are not selected in this run are not judged.
+A misspelt id gets a "did you mean"; a comment on a line of its own after
+the last entry belongs to no entry and covers nothing (only one before the
+first entry covers the whole file). Suppressions of rules that are not
+selected in this run are not judged.
 """
 
 from __future__ import annotations

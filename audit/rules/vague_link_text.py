@@ -8,6 +8,7 @@
       Read more: https://example.com/returns                      # flagged: "Read more"
       See <a href="https://example.com/returns">here</a>.         # flagged: "here"
       See [this link](https://example.com/returns).               # flagged: "this link"
+      Details are [**here**](https://example.com/returns).        # flagged: "here"
       Watch the video tutorial: https://example.com/v/1           # fine
 
   Precision comes first, because "here" and "more" are common words:
@@ -15,7 +16,8 @@
   - a phrase of the `anywhere` option ("click here", "tap here", "this link")
     is flagged wherever it stands, since it can only ever point at a link;
   - any other phrase ("here", "more", "read more", "learn more") is flagged
-    only when it is the text of a link (`<a …>here</a>`, `[here](…)`) or
+    only when it is the text of a link (`<a …>here</a>`, `[here](…)`, read
+    as Markdown: emphasis around the words does not change them) or
     introduces a URL directly: followed by nothing but punctuation such as
     `:` or `(`, and at most one of "at", "on", "via", then the URL (on the
     same line or the next).
@@ -33,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from audit.extract.urls import URL_START, find_links, find_urls
+from audit.extract.urls import URL_START, LinkMatch, UrlKind, find_links, find_urls
 from audit.model import Problem, Severity, SourceFile
 from audit.rules import Option, Rule, RuleContext, Scope, entry_check
 from audit.rules._fields import problem_at, texts
@@ -48,7 +50,17 @@ VAGUE_LINK_TEXT = Rule(
     options=(
         Option(
             "phrases",
-            ("click here", "tap here", "this link", "read more", "learn more", "here", "more"),
+            (
+                "click here",
+                "tap here",
+                "this link",
+                "read more",
+                "learn more",
+                "more info",
+                "this page",
+                "here",
+                "more",
+            ),
         ),
         Option("anywhere", ("click here", "tap here", "this link")),
     ),
@@ -82,10 +94,10 @@ def vague_link_text(source: SourceFile, context: RuleContext) -> Iterator[Proble
         links = find_links(value)
         taken: list[tuple[int, int]] = []
         for link in links:
-            start, end = link.words_start, link.words_end
-            words = value[start:end]
-            if start < end and _normalize(words) in phrases:
+            start, end = _words_span(value, link)
+            if start < end and _normalize(link.words) in phrases:
                 taken.append((start, end))
+                words = " ".join(value[start:end].split())  # one line, as it reads
                 yield problem_at(entry, text, start, end - start, _message(words))
         blocked = [*taken, *((link.start, link.end) for link in links)]
         blocked += [*_spans(_TAG, value), *((url.start, url.end) for url in find_urls(value))]
@@ -96,6 +108,18 @@ def vague_link_text(source: SourceFile, context: RuleContext) -> Iterator[Proble
             words = match.group()
             if _normalize(words) in anywhere or _INTRODUCES.match(value, end):
                 yield problem_at(entry, text, start, end - start, _message(words))
+
+
+def _words_span(value: str, link: LinkMatch) -> tuple[int, int]:
+    """The span of a link's words, without the emphasis markers around them
+    (`[**here**](…)` points at "here")."""
+    start, end = link.words_start, link.words_end
+    if link.kind is UrlKind.MARKDOWN:
+        while start < end and value[start] in "*_" and not link.words.startswith(value[start]):
+            start += 1
+        while end > start and value[end - 1] in "*_" and not link.words.endswith(value[end - 1]):
+            end -= 1
+    return start, end
 
 
 def _message(words: str) -> str:

@@ -186,6 +186,8 @@ def _explain(err: yaml.YAMLError, text: str, locator: Locator) -> tuple[str, Pos
             Position(locator.name, line, column),
         )
     char = text[mark.index] if mark is not None and mark.index < len(text) else ""
+    if char == "\\" and mark is not None:  # libyaml marks the backslash of a bad escape
+        char = text[mark.index : mark.index + 2]
     return _message(err, char), position
 
 
@@ -205,6 +207,25 @@ def _message(err: yaml.MarkedYAMLError, char: str) -> str:
         hint = (
             "a colon followed by a space starts a new key here; if the colon belongs to "
             "the text, put the whole value in quotes"
+        )
+    elif "unknown escape character" in problem:
+        # libyaml names no character; PyYAML's pure-Python parser ends with it in quotes
+        escape = char if char.startswith("\\") else "\\" + problem.rsplit(" ", 1)[-1].strip("'")
+        hint = (
+            f"'{escape}' is not an escape YAML knows inside double quotes; put the value "
+            "in single quotes instead (a backslash is plain text there), or write the "
+            "backslash twice"
+        )
+    elif "flow sequence" in context or "flow mapping" in context:
+        opener, closer = ("[", "]") if "sequence" in context else ("{", "}")
+        where = err.context_mark
+        at = f" on line {where.line + 1}" if where is not None else ""
+        hint = (
+            f"the '{opener}'{at} opens a list that is never closed; add '{closer}' at its "
+            "end, or put the value in quotes if the bracket is part of the text"
+            if opener == "["
+            else f"the '{opener}'{at} is never closed; add '{closer}' at its end, or put "
+            "the value in quotes if the brace is part of the text"
         )
     elif "quoted scalar" in context and "end of stream" in problem:
         hint = "this quoted text is never closed; add the closing quote"

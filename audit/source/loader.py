@@ -9,6 +9,8 @@ constructed, because construction throws the marks away.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import functools
 import os
 import re
 import stat
@@ -32,6 +34,7 @@ from audit.source.compose import (
     too_deep,
 )
 from audit.source.reading import read_text
+from audit.source.resources import load_schema
 from audit.source.scalars import ScalarText
 
 # Tunable as a module constant so tests can shrink it.
@@ -164,7 +167,8 @@ def _hidden(name: str) -> bool:
 
 
 def display_path(path: Path) -> str:
-    """Paths below the working directory are shown relative to it, as editors expect.
+    """Paths below the working directory are shown relative to it, as editors expect,
+    and by the name given (a symlink is not replaced by its target).
 
     A name must print, be valid UTF-8 in JSON, and name one file: bytes that
     are not UTF-8 are written as `\\xff` (as `ls -b` does), other characters
@@ -172,8 +176,10 @@ def display_path(path: Path) -> str:
     different files never show the same name.
     """
     try:
-        shown = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+        # Made absolute without following symlinks: a finding names a symlinked file by
+        # the name the editor gave or found, not by its target's, which they may not know.
+        shown = Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
+    except (ValueError, OSError):
         shown = str(path)
     if shown.isprintable() and not (_ESCAPED_BACKSLASH and "\\" in shown):
         return shown
@@ -422,6 +428,9 @@ def _entries(root: Node, data: Any, walker: _Walker) -> Iterator[Entry]:
             if isinstance(value_node, ScalarNode) and value_node.tag == STR_TAG:
                 texts[key] = _scalar_text(value_node, walker, where)
         shape = tuple(rows)
+        for meant, written in _misspelt_texts(shape):
+            if written in texts:  # a misspelt key's text is still read as what it means
+                texts[meant] = texts[written]
         entry_id = item.get("id")
         yield Entry(
             id=entry_id if isinstance(entry_id, str) else None,
@@ -432,6 +441,37 @@ def _entries(root: Node, data: Any, walker: _Walker) -> Iterator[Entry]:
             fields=Fields.build(locator.name, shapes.setdefault(shape, shape), rows.values()),
             texts=texts,
         )
+
+
+TEXT_FIELDS = ("question", "answer")
+
+
+@functools.lru_cache(maxsize=1024)
+def _misspelt_texts(shape: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """For an entry with these keys, each text field it lacks and the unknown key that is
+    a slip for it (`anwser:`, `Question:`), as the schema's "did you mean" pairs them.
+
+    The schema reports the key; the text rules still read its text, so that one run
+    shows the editor every problem, not the spelling first and the rest next time.
+    Entries share a handful of shapes, so each is worked out once.
+    """
+    known = _entry_fields()
+    pairs: list[tuple[str, str]] = []
+    for key in shape:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        meant = close[0] if close else None
+        if meant in TEXT_FIELDS and meant not in shape and meant not in dict(pairs):
+            pairs.append((meant, key))
+    return tuple(pairs)
+
+
+@functools.cache
+def _entry_fields() -> tuple[str, ...]:
+    """The fields an entry may have, in the schema's order."""
+    entry = load_schema("faq.schema.json").get("$defs", {}).get("entry", {})
+    return tuple(entry.get("properties", {}))
 
 
 def _scalar_text(node: ScalarNode, walker: _Walker, where: tuple[int, int, int, int]) -> ScalarText:

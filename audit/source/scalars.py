@@ -14,6 +14,7 @@ only with text that YAML reads back as that text, of the same type.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -140,12 +141,7 @@ class ScalarText:
         src = self.source
         if offset < self.start:
             offset = self.start
-        if offset > self.end:  # not expected; counted the slow way
-            newlines = src.count("\n", self.start, offset)
-            if newlines == 0:
-                return self.line, self.column + (offset - self.start)
-            return self.line + newlines, offset - src.rfind("\n", self.start, offset)
-        breaks = _line_breaks(src, self.start, self.end)
+        breaks = _line_breaks(src, self.start, max(self.end, offset))
         newlines = bisect_left(breaks, offset)  # the line breaks before `offset`
         if newlines == 0:
             return self.line, self.column + (offset - self.start)
@@ -153,8 +149,8 @@ class ScalarText:
 
     def _content_start(self) -> int:
         if self.style in ("|", ">"):
-            newline = self.source.find("\n", self.start, self.end)
-            return self.end if newline < 0 else newline + 1
+            breaks = _BREAK.search(self.source, self.start, self.end)
+            return self.end if breaks is None else breaks.end()
         if self.style in ("'", '"'):
             return self.start + 1
         return self.start
@@ -167,12 +163,19 @@ def _line_breaks(source: str, start: int, end: int) -> tuple[int, ...]:
     Counting them afresh for every finding made a long answer with thousands
     of findings quadratic (a line of 26,000 doubled spaces: 1.7 s of counting).
     """
-    found = []
-    at = source.find("\n", start, end)
-    while at >= 0:
-        found.append(at)
-        at = source.find("\n", at + 1, end)
-    return tuple(found)
+    if "\r" not in source:
+        found = []
+        at = source.find("\n", start, end)
+        while at >= 0:
+            found.append(at)
+            at = source.find("\n", at + 1, end)
+        return tuple(found)
+    # A lone CR ends a line too (old Mac files), as YAML and editors read it: each break
+    # is counted at its last character, so a column is counted from just after it.
+    return tuple(match.end() - 1 for match in _BREAK.finditer(source, start, end))
+
+
+_BREAK = re.compile(r"\r\n?|\n")
 
 
 # --------------------------------------------------------------------------- the source map

@@ -4,7 +4,11 @@ jsonschema's own messages ("'x' is not of type 'string'") name neither the
 line nor the fix. Here each error becomes one problem at the value at fault,
 said in plain words; a value that YAML 1.1 read as a boolean, number or date
 where text is meant is told apart, because its fix is quoting, not rewording.
-Used for content files and for the config file alike.
+Where the message names the one certain repair (quotes, a value's case, a
+misspelt field's name), the problem carries it as a fix (see
+`audit.source.schema_fixes`). Values are quoted shortened to their start and
+end, so an 8 KB value does not fill the terminal. Used for content files and
+for the config file alike.
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from audit.model import Position, Problem, SourceFile
-from audit.source import loader
+from yaml.nodes import Node
+
+from audit.model import Fix, Position, Problem, SourceFile
+from audit.source import loader, schema_fixes
 from audit.source.compose import SYNTAX
 from audit.source.resources import load_schema
 from audit.source.schema_precheck import Precheck, compile_precheck
@@ -60,6 +66,7 @@ _TYPE_NAMES = {
     "tag:yaml.org,2002:null": "an empty value (null)",
     "tag:yaml.org,2002:timestamp": "a date",
 }
+SHOWN_MAX = 60  # characters of a value quoted in a message, at most
 # How much an error says about the defect, when one value fails several keywords.
 _PRIORITY = ("type", "enum", "const", "minLength", "minItems", "pattern", "format")
 
@@ -159,6 +166,9 @@ def _file_problems(source: SourceFile, target: Target) -> Iterator[Problem]:
     misspelt = _misspellings(errors)
     for error in errors:
         path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties":  # each unknown field is its own defect
+            yield from _unknown_fields(error, source, path, _entry_id(source, path), target)
+            continue
         if path in reported:
             continue
         if error.validator == "required" and (path, _missing(error)) in misspelt:
@@ -166,7 +176,7 @@ def _file_problems(source: SourceFile, target: Target) -> Iterator[Problem]:
         reported.add(path)
         misread = typed.get(path) if path else None  # a bare `~` or `yes` file: schema says it
         if misread is not None and error.validator in ("type", "enum", "const"):
-            yield _implicit(misread, source, target)
+            yield _implicit(misread, source, target, _quotable(error, misread.text))
             continue
         yield _problem(error, source, target)
 
@@ -180,20 +190,79 @@ def _parent_key(path: tuple[str | int, ...]) -> str | None:
     return next((step for step in reversed(path) if isinstance(step, str)), None)
 
 
-def _implicit(scalar: loader.TypedScalar, source: SourceFile, target: Target) -> Problem:
+def _implicit(
+    scalar: loader.TypedScalar, source: SourceFile, target: Target, quotable: bool = True
+) -> Problem:
+    """Say how YAML reads the value; offer the quotes when text is what the field takes."""
     value = scalar.value
     shown = str(value).lower() if isinstance(value, bool) else value
-    what = _TYPE_NAMES.get(scalar.tag, "something other than text").format(value=shown)
+    what = _TYPE_NAMES.get(scalar.tag, "something other than text").format(value=shorten(shown))
     key = _parent_key(scalar.path)
-    quoted = f'"{scalar.text}"'
+    node = _scalar_node(source, scalar)
+    text = source.text or ""
+    if schema_fixes.explicit_tag(node, text):
+        return _tagged(scalar, source, target, what)
+    quoted = f'"{shorten(scalar.text)}"'
     if key is not None and not isinstance(scalar.path[-1], int):
         quoted = f"{key}: {quoted}"
+    fix = None
+    if quotable and source.root is not None:
+        fix = schema_fixes.quote(node, text, source.root.locator)
     return Problem(
-        f"'{scalar.text}' is read by YAML as {what}, not as text; put it in quotes: {quoted}",
+        f"'{shorten(scalar.text)}' is read by YAML as {what}, not as text; "
+        f"put it in quotes: {quoted}",
+        scalar.position,
+        entry=_entry_id(source, scalar.path),
+        fix=fix,
+        rule=target.implicit_rule,
+    )
+
+
+def _tagged(scalar: loader.TypedScalar, source: SourceFile, target: Target, what: str) -> Problem:
+    """A value with a tag (`!!float 1e400`) is that type because the tag says so: quotes
+    would not help, removing the tag does (and quotes too, if the value still looks typed)."""
+    tag = "!!" + scalar.tag.removeprefix("tag:yaml.org,2002:")
+    plain = schema_fixes.plain_tag(scalar.text)
+    hint = f"remove the tag `{tag}`"
+    if plain != loader.STR_TAG:
+        hint += f' and put the value in quotes: "{shorten(scalar.text)}"'
+    return Problem(
+        f"'{shorten(scalar.text)}' is read by YAML as {what}, not as text, because the tag "
+        f"`{tag}` makes it so; {hint}",
         scalar.position,
         entry=_entry_id(source, scalar.path),
         rule=target.implicit_rule,
     )
+
+
+def _scalar_node(source: SourceFile, scalar: loader.TypedScalar) -> Node | None:
+    """The node of a typed scalar (not of an earlier copy of its key)."""
+    if source.root is None:
+        return None
+    node, _ = loader.locate(source.root.node, scalar.path)
+    if node is None or source.root.locator.position(node) != scalar.position:
+        return None
+    return node
+
+
+def _quotable(error: ValidationError, text: str) -> bool:
+    """Whether the field takes the value's characters as text, so quoting is the fix."""
+    expected: Any = error.validator_value
+    if error.validator == "type":
+        return "string" in ([expected] if isinstance(expected, str) else list(expected))
+    if error.validator == "enum":
+        return text in expected
+    return error.validator == "const" and text == expected
+
+
+def shorten(value: Any, limit: int = SHOWN_MAX) -> str:
+    """A value as quoted in a message: whole when short, else its start and end around `…`,
+    so an 8 KB number does not fill the terminal but can still be found in the file."""
+    text = str(value)
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) // 2 + (limit - 1) % 2
+    return text[:head] + "…" + text[len(text) - (limit - 1 - head) :]
 
 
 def _locate_position(source: SourceFile, node: Any) -> Position:
@@ -241,15 +310,26 @@ def _problem(error: ValidationError, source: SourceFile, target: Target) -> Prob
     path = tuple(error.absolute_path)
     root = source.root.node if source.root is not None else None
     entry = _entry_id(source, path)
-    if error.validator == "additionalProperties":
-        return _unknown_fields(error, source, path, entry, target)
     node, _ = loader.locate(root, path)
     return Problem(
         _message(error, path, target),
         _locate_position(source, node),
         entry=entry,
+        fix=_case_fix(error, source, node),
         rule=target.schema_rule,
     )
+
+
+def _case_fix(error: ValidationError, source: SourceFile, node: Node | None) -> Fix | None:
+    """`everyone` for `Everyone`, when that is the one allowed value it can be."""
+    if error.validator != "enum" or source.text is None or source.root is None:
+        return None
+    allowed: Any = error.validator_value
+    right = schema_fixes.enum_case(error.instance, allowed)
+    if right is None:
+        return None
+    why = f"write '{right}' as the field allows it"
+    return schema_fixes.replace_value(node, source.text, source.root.locator, right, why)
 
 
 def _unknown_fields(
@@ -258,22 +338,30 @@ def _unknown_fields(
     path: tuple[Any, ...],
     entry: str | None,
     target: Target,
-) -> Problem:
+) -> Iterator[Problem]:
+    """One problem for each unknown field, in file order: an editor who fixes the first
+    should not learn of the second only on the next run."""
     root = source.root.node if source.root is not None else None
     allowed = list((error.schema or {}).get("properties", {}))  # type: ignore[union-attr]
-    extra = _extras(error)[0]
-    _, key_node = loader.locate(root, (*path, extra))
-    node = key_node if key_node is not None else loader.locate(root, path)[0]
-    position = _locate_position(source, node)
     where = "an entry" if path and isinstance(path[-1], int) else "the file"
-    close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
-    hint = f"did you mean `{close[0]}`?" if close else "the fields are: " + ", ".join(allowed)
-    return Problem(
-        f"`{extra}` is not a field of {where}; {hint}",
-        position,
-        entry=entry,
-        rule=target.schema_rule,
-    )
+    for extra in _extras(error):
+        _, key_node = loader.locate(root, (*path, extra))
+        node = key_node if key_node is not None else loader.locate(root, path)[0]
+        present = error.instance if isinstance(error.instance, Mapping) else {}
+        slip = schema_fixes.one_slip(extra, allowed, present)
+        close = [slip] if slip else difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`?" if close else "the fields are: " + ", ".join(allowed)
+        fix = None
+        if slip and key_node is not None and source.text is not None and source.root:
+            why = f"rename `{extra}` to `{slip}`"
+            fix = schema_fixes.replace_value(key_node, source.text, source.root.locator, slip, why)
+        yield Problem(
+            f"`{shorten(extra)}` is not a field of {where}; {hint}",
+            _locate_position(source, node),
+            entry=entry,
+            fix=fix,
+            rule=target.schema_rule,
+        )
 
 
 def _label(error: ValidationError, path: tuple[Any, ...]) -> str:
@@ -320,7 +408,7 @@ def _message(error: ValidationError, path: tuple[Any, ...], target: Target) -> s
                 "or write it as a block (answer: |)"
             )
         if "array" in names and isinstance(value, str):
-            hint = f"; write it as a list, e.g. {label}: [{value}]"
+            hint = f"; write it as a list, e.g. {label}: [{shorten(value)}]"
         return f"{label} must be {want}, but it is {kind_of(value)}{hint}"
     if kind == "required":
         name = _missing(error)
@@ -334,14 +422,18 @@ def _message(error: ValidationError, path: tuple[Any, ...], target: Target) -> s
         return _pattern_message(label, value, schema)
     if kind == "enum":
         allowed = [str(v) for v in expected]
-        close = difflib.get_close_matches(str(value), allowed, n=1)
+        right = schema_fixes.enum_case(value, expected)
+        close = [right] if right else difflib.get_close_matches(str(value), allowed, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
-        return f"{label} '{value}' is not one of: {', '.join(allowed)}{hint}"
+        return f"{label} '{shorten(value)}' is not one of: {', '.join(allowed)}{hint}"
     if kind == "format":
-        return f"{label} '{value}' is not a valid {expected}; write it as YYYY-MM-DD"
+        missing = no_such_day(value) if expected == "date" else None
+        if missing is not None:
+            return f"{label} {missing}; write a date that exists, as YYYY-MM-DD"
+        return f"{label} '{shorten(value)}' is not a valid {expected}; write it as YYYY-MM-DD"
     if kind == "uniqueItems":
         dup = next((v for i, v in enumerate(value) if v in value[:i]), "?")
-        return f"{label} lists '{dup}' more than once; remove the repeat"
+        return f"{label} lists '{shorten(dup)}' more than once; remove the repeat"
     if kind == "maxLength":
         return f"{label} is {len(value):,} characters long; keep it to {expected:,}"
     if kind in ("anyOf", "oneOf") and error.context:
@@ -357,9 +449,34 @@ def _pattern_message(label: str, value: Any, schema: Mapping[str, Any]) -> str:
     if label == "id" or schema.get("pattern", "").startswith("^[a-z0-9]"):
         suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
         return (
-            f"{label} '{value}' is not a slug: use lowercase letters, digits and single "
-            f"hyphens, e.g. '{suggestion or 'my-question'}'"
+            f"{label} '{shorten(value)}' is not a slug: use lowercase letters, digits and single "
+            f"hyphens, e.g. '{shorten(suggestion or 'my-question')}'"
         )
     if schema.get("pattern", "").startswith("\\?"):
         return f"{label} does not end with a question mark; end it with '?'"
-    return f"{label} '{value}' does not have the expected form: {schema.get('description', '')}"
+    return (
+        f"{label} '{shorten(value)}' does not have the expected form: "
+        f"{schema.get('description', '')}"
+    )
+
+
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def no_such_day(value: Any) -> str | None:
+    """Why a date written as YYYY-MM-DD names no day ("2030-02-30 is not a day: February
+    2030 has 28 days"), or None when it has that form and exists, or lacks the form."""
+    import calendar
+
+    match = _DAY.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    year, month, day = map(int, match.groups())
+    if not 1 <= month <= 12:
+        return f"{value} is not a day: there is no month {month}"
+    days = calendar.monthrange(year, month)[1]
+    if 1 <= day <= days:
+        return None
+    if day == 0:
+        return f"{value} is not a day: days start at 01"
+    return f"{value} is not a day: {calendar.month_name[month]} {year} has {days} days"

@@ -1,9 +1,12 @@
 """Inline suppressions: `# faq-audit: ignore[rule-id, …] reason`.
 
 A comment at the end of a line silences those rules on that line. A comment on
-a line of its own silences them for the entry whose text follows it, or for the
-whole file when no entry follows. A suppression that silences nothing is
-reported by the core, so that stale ones do not pile up (ruff's RUF100).
+a line of its own silences them for the entry whose text follows it; before the
+first entry, with no entry right after it, for the whole file. A comment after
+the last entry covers nothing: read as "the whole file", a note left at the end
+of a file would silently hide every later finding of its rule. A suppression
+that silences nothing is reported by the core, so that stale ones do not pile
+up (ruff's RUF100).
 
 Parsing and matching cost time in proportion to the file and the findings, never
 to comments times values: a file of 8,000 entries, each with its comment, took
@@ -22,6 +25,7 @@ from audit.model import Entry, Position, Suppression
 MARKER = "faq-audit:"
 _COMMENT = re.compile(r"(?:^|(?<=\s))#\s*faq-audit:\s*ignore\[([^\]]*)\]\s*(.*)$")
 _WHOLE_FILE = 10**9
+NOWHERE = (0, -1)  # the scope of a comment after the last entry: no line at all
 
 
 def parse(
@@ -73,7 +77,8 @@ class _Spans:
 
 class _Scopes:
     """The lines a comment on a line of its own covers: the entry that the next
-    line of content belongs to, else the whole file."""
+    line of content belongs to; else the whole file if no entry comes before it,
+    and nothing if one does."""
 
     def __init__(self, lines: list[str], entries: Sequence[Entry]) -> None:
         self._entries = entries
@@ -98,4 +103,6 @@ class _Scopes:
             last = starts[index + 1] - 1 if index + 1 < len(starts) else entry.position.end_line
             if last is not None and following <= last:
                 return starts[index], last
+        if self._starts and self._starts[0] < number:
+            return NOWHERE
         return 1, _WHOLE_FILE

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from audit.extract.urls import UrlKind, UrlMatch, find_links, find_urls, web_domains
+from audit.extract.urls import (
+    UrlKind,
+    UrlMatch,
+    _find_links,
+    _find_urls,
+    find_links,
+    find_urls,
+    web_domains,
+)
+from audit.text.markdown import markdown_view
+from tests.scaling import assert_scales_linearly
 
 
 def raws(value: str) -> list[str]:
@@ -85,13 +97,48 @@ def test_an_image_is_not_a_link() -> None:
     assert raws("![logo](https://x.example/logo.png)") == ["https://x.example/logo.png"]
 
 
-def test_an_address_among_a_links_words_is_an_occurrence_of_its_own() -> None:
-    value = "[https://x.example](https://x.example)."
+def test_link_words_are_an_address_of_their_own_only_when_they_name_another() -> None:
+    value = (
+        "[https://x.example/](https://x.example) or [https://old.example/a](https://new.example/a)"
+    )
     found = find_urls(value)
-    assert [(url.raw, url.kind) for url in found] == [
-        ("https://x.example", UrlKind.BARE),
-        ("https://x.example", UrlKind.MARKDOWN),
+    assert [(url.raw, url.kind, url.start) for url in found] == [
+        ("https://x.example", UrlKind.MARKDOWN, 21),
+        ("https://old.example/a", UrlKind.BARE, 44),
+        ("https://new.example/a", UrlKind.MARKDOWN, 67),
     ]
+
+
+def test_a_markdown_target_is_read_as_commonmark_reads_it() -> None:
+    value = "See [the (new) page](https://x.example/a_(b)) and [t](<https://x.example/c d>)."
+    found = find_urls(value)
+    assert [(value[u.start : u.end], u.kind) for u in found] == [
+        ("https://x.example/a_(b)", UrlKind.MARKDOWN),
+        ("https://x.example/c d", UrlKind.MARKDOWN),
+    ]
+    assert [link.words for link in find_links(value)] == ["the (new) page", "t"]
+
+
+def test_an_angle_bracket_link_is_its_target_exactly() -> None:
+    value = "Our specials: <https://x.example/specials.>."
+    (url,) = find_urls(value)
+    assert (url.raw, url.kind) == ("https://x.example/specials.", UrlKind.MARKDOWN)
+    assert value[url.start - 1 : url.end + 1] == "<https://x.example/specials.>"
+
+
+def test_addresses_in_code_and_escaped_brackets_are_not_links() -> None:
+    value = (
+        "Type `https://x.example/a` or \\[a\\](https://x.example/b) then `[c](https://d.example)`"
+    )
+    assert [(u.raw, u.kind) for u in find_urls(value)] == [("https://x.example/b", UrlKind.BARE)]
+    assert find_links(value) == ()
+
+
+def test_link_words_keep_their_span_and_lose_their_emphasis() -> None:
+    value = "Read [the **returns** page](https://x.example/r)."
+    (link,) = find_links(value)
+    assert value[link.words_start : link.words_end] == "the **returns** page"
+    assert link.words == "the returns page"
 
 
 def test_an_internationalized_host_is_read_whole() -> None:
@@ -122,3 +169,47 @@ def test_web_domains_are_the_hosts_without_www_in_order() -> None:
 def test_text_without_addresses_has_none() -> None:
     assert find_urls("No links here, just www and https.") == ()
     assert find_links("A [bracket] and a <b>tag</b>.") == ()
+
+
+def test_html_links_pair_each_opening_tag_with_the_next_closing_one() -> None:
+    value = "<a href='https://x.example/1'>one <a name=x>two</a> and <A HREF=/r>three</A>"
+    assert [(link.target, link.words) for link in find_links(value)] == [
+        ("https://x.example/1", "one <a name=x>two"),
+        ("/r", "three"),
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "<a>",
+        "<a href='https://x.example'",
+        "[a](https://x.example) ",
+        "](https://a",
+        "`https://a` ",
+    ],
+)
+def test_finding_links_and_addresses_is_linear_on_hostile_text(unit: str) -> None:
+    def make(n: int) -> Callable[[], object]:
+        value = unit * n
+
+        def work() -> object:
+            _find_urls.cache_clear()
+            _find_links.cache_clear()
+            markdown_view.cache_clear()
+            return find_urls(value), find_links(value)
+
+        return work
+
+    assert_scales_linearly(make, 1_000, what=f"find_urls({unit!r} * n)")
+
+
+def test_peeling_a_long_run_of_closing_brackets_is_linear() -> None:
+    assert raws("(https://a.example/x_(y)))") == ["https://a.example/x_(y)"]
+
+    def make(n: int) -> Callable[[], object]:
+        value = "https://a.example/" + ")" * n
+        return lambda: (_find_urls.cache_clear(), find_urls(value))
+
+    assert_scales_linearly(make, 20_000, what="peeling ')' * n")

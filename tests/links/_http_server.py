@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 Route = Callable[["Handler"], object]
 
@@ -68,7 +69,14 @@ class Server(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.in_flight = 0
         self.peak = 0
+        self.connections = 0  # TCP connections accepted: keep-alive reuses one
         self.stopping = threading.Event()
+
+    def get_request(self) -> tuple[Any, Any]:
+        accepted = super().get_request()
+        with self.lock:
+            self.connections += 1
+        return accepted
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:
         return f"http://{host}:{self.server_address[1]}{path}"

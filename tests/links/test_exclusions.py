@@ -85,19 +85,44 @@ def test_excluded_patterns_are_never_probed_and_accepted_statuses_are_excluded(
     assert server.hits["/private/page"] == 0
     bot = next(link for link in doc["links"] if link["url"].endswith("/bot"))
     assert "the bot wall answers 999" in bot["error"]
-    assert [f["rule"] for f in doc["findings"]] == ["link-broken"]
+    assert sorted(f["rule"] for f in doc["findings"]) == ["link-broken", "link-exception-expired"]
     assert code == 1
 
 
-def test_an_expired_rule_is_reported_at_its_line_in_the_config(
+def test_an_expired_rule_is_a_finding_at_its_line_in_the_config(
     cli: CliRun, tmp_path: Path, server: Server
 ) -> None:
     _code, doc = _run(cli, _project(tmp_path, server, RULES))
-    [warning] = doc["warnings"]
-    assert "faq-audit.yaml:12:" in warning  # the expired rule's `expires:` line
-    assert "expired on 2020-01-01" in warning and "link-exception-expired" in warning
+    [expired] = [f for f in doc["findings"] if f["rule"] == "link-exception-expired"]
+    assert expired["severity"] == "warning" and expired["fingerprint"]
+    assert expired["path"].endswith("faq-audit.yaml") and expired["line"] == 12  # `expires:`
+    assert "expired on 2020-01-01" in expired["message"]
     _code, out, _err = cli("links", str(tmp_path / "faq"), "--retries", "0")
-    assert f"warning: {warning}" in out
+    assert "faq-audit.yaml:12:16: warning link-exception-expired the link exception" in out
+
+
+def test_an_expired_rule_goes_through_the_findings_layer_like_any_rule(
+    cli: CliRun, tmp_path: Path, server: Server
+) -> None:
+    folder = _project(tmp_path, server, RULES)
+    code, out, _err = cli("links", str(folder), "--retries", "0", "--ignore", "link-broken")
+    assert "link-exception-expired" in out and code == 0  # a warning fails nothing
+    ignored = ("--ignore", "link-exception-expired")
+    _code, out, _err = cli("links", str(folder), "--retries", "0", *ignored)
+    assert "link-exception-expired" not in out
+    only = ("--select", "link-exception-expired", "--format", "json")
+    _code, out, _err = cli("links", str(folder), "--retries", "0", *only)
+    assert [f["rule"] for f in json.loads(out)["findings"]] == ["link-exception-expired"]
+
+
+def test_an_expired_rule_is_reported_for_a_url_list_too(
+    cli: CliRun, tmp_path: Path, server: Server
+) -> None:
+    _project(tmp_path, server, RULES)
+    urls = tmp_path / "urls.txt"
+    urls.write_text(server.url("/ok") + "\n")
+    _code, out, _err = cli("links", "--urls-from", str(urls), "--format", "json")
+    assert [f["rule"] for f in json.loads(out)["findings"]] == ["link-exception-expired"]
 
 
 def test_without_rules_the_bot_wall_is_blocked_and_nothing_is_excluded(
@@ -105,7 +130,7 @@ def test_without_rules_the_bot_wall_is_blocked_and_nothing_is_excluded(
 ) -> None:
     _code, doc = _run(cli, _project(tmp_path, server, ""))
     assert _verdicts(doc)["bot"] == "blocked" and _verdicts(doc)["private/page"] == "ok"
-    assert doc["warnings"] == []
+    assert "link-exception-expired" not in {f["rule"] for f in doc["findings"]}
 
 
 def test_a_rule_applies_through_its_last_day_and_not_after() -> None:

@@ -129,3 +129,36 @@ def test_a_bad_allow_list_entry_is_an_error_verdict_not_a_crash() -> None:
     url = "http://example.com/"
     result = probe_all([url], replace(STRICT, allowed_networks=("not-a-network",)))[url]
     assert result.verdict is Verdict.ERROR and "allowed network" in (result.error or "")
+
+
+def test_a_name_is_looked_up_once_per_run_and_each_connection_still_checked(
+    server: Server,
+) -> None:
+    asked: list[str] = []
+
+    def dns(host: str) -> list[str]:
+        asked.append(host)
+        return ["127.0.0.1"]
+
+    urls = [server.url(f"/ok?{i}", host="many.test") for i in range(6)]
+    settings = replace(STRICT, allow_private=True, per_host=3, concurrency=3)
+    assert {r.verdict for r in probe_all(urls, settings, resolver=dns).values()} == {Verdict.OK}
+    assert asked == ["many.test"]  # three connections, one lookup
+    refused = probe_all(urls[:1], STRICT, resolver=dns)[urls[0]]  # a new run asks again
+    assert asked == ["many.test"] * 2 and "loopback" in (refused.error or "")
+
+
+def test_connections_opened_at_once_share_one_lookup(server: Server) -> None:
+    asked: list[str] = []
+
+    async def slow_dns(host: str) -> list[str]:
+        asked.append(host)
+        await asyncio.sleep(0.05)  # every connection asks before the first answer
+        return ["127.0.0.1"]
+
+    urls = [server.url(f"/ok?{i}", host="slow.test") for i in range(4)]
+    settings = replace(STRICT, allow_private=True, per_host=4, concurrency=4)
+    assert {r.verdict for r in probe_all(urls, settings, resolver=slow_dns).values()} == {
+        Verdict.OK
+    }
+    assert asked == ["slow.test"]

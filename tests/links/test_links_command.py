@@ -229,3 +229,19 @@ def test_no_progress_bar_when_standard_error_is_not_a_terminal(
 ) -> None:
     _code, _out, err = cli("links", str(_faq(tmp_path, site)), "--allow-private")
     assert "\r" not in err and "\x1b[" not in err
+
+
+@pytest.mark.parametrize(
+    "links",
+    [[], [{"url": "https://a.example/ü", "redirects": [], "occurrences": [{"line": 1}]}], [{}, {}]],
+)
+def test_the_json_report_is_written_link_by_link_as_one_document_would_be(
+    links: list[dict[str, Any]],
+) -> None:
+    """Encoded link by link (memory stays flat), the text is what encoding the whole
+    document at once gives, byte for byte."""
+    from audit.commands.links import _json_document
+
+    rest = {"findings": [{"message": "é\n[]"}], "summary": {"links": len(links)}}
+    whole = json.dumps({"links": links, **rest}, indent=2, ensure_ascii=False) + "\n"
+    assert "".join(_json_document(iter(links), rest)) == whole

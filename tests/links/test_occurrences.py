@@ -102,6 +102,20 @@ def test_markdown_file_links_have_line_and_column(tmp_path: Path) -> None:
     ]
 
 
+def test_markdown_links_are_read_target_first_and_in_the_order_they_stand(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "Mail [us](mailto:care@example.com), see [https://a.example/x](https://a.example/x)\n"
+        "or `https://code.example` and <https://b.example/y.>.\n"
+    )
+    found = list(from_text_file(path, "notes.md"))
+    assert [(o.url, o.position.line, o.position.column) for o in found] == [
+        ("mailto:care@example.com", 1, 11),
+        ("https://a.example/x", 1, 63),
+        ("https://b.example/y.", 2, 32),
+    ]
+
+
 def test_url_list_skips_blanks_and_comments_and_reads_stdin(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

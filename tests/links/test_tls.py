@@ -9,6 +9,7 @@ for a made-up name; the resolver hook makes the name resolve to 127.0.0.1, and
 from __future__ import annotations
 
 import argparse
+import json
 import ssl
 import threading
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from audit.commands.links_settings import probe_settings
 from audit.config import ConfigError, load_config
 from audit.links.probe import ProbeSettings, probe_all
 from audit.links.results import Verdict
+from tests.conftest import CliRun
 from tests.links._http_server import Server
 
 NAME = "faq.example.test"
@@ -143,3 +145,20 @@ def test_an_empty_ca_file_key_is_a_config_problem(tmp_path: Path) -> None:
     config_file.write_text('links:\n  ca-file: ""\n')
     with pytest.raises(ConfigError, match="ca-file is empty"):
         load_config(config_file)
+
+
+@pytest.fixture
+def ip_site(tmp_path: Path) -> Iterator[TlsSite]:
+    yield from _tls_server(tmp_path, "127.0.0.1")
+
+
+def test_the_ca_file_flag_makes_the_command_trust_that_ca(
+    ip_site: TlsSite, cli: CliRun, tmp_path: Path
+) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_text(ip_site.url("/ok", host="127.0.0.1") + "\n")
+    argv = ["links", "--urls-from", str(urls), "--allow-private", "--retries", "0"]
+    code, out, _err = cli(*argv, "--format", "json")
+    assert code == 1 and "certificate" in json.loads(out)["links"][0]["error"]
+    code, out, _err = cli(*argv, "--format", "json", "--ca-file", ip_site.ca_file)
+    assert code == 0 and json.loads(out)["links"][0]["verdict"] == "ok"

@@ -33,6 +33,17 @@ def test_duplicate_sentence_on_a_clinic_page() -> None:
         ],
     )
     assert [f.related[0].position.line for f in found] == [14, 34]
+    # neither copy of the forms sentence fits its question better: it may be on purpose
+    assert [str(f.severity) for f in found] == ["info", "warning"]
+    assert "remove" not in found[0].message
+
+
+def test_the_seed_copy_is_misplaced_because_it_fits_the_other_question_clearly_better(
+    seed_file: Path,
+) -> None:
+    (finding,) = audit(seed_file, ["duplicate-sentence"])
+    assert str(finding.severity) == "warning"
+    assert finding.message.endswith("remove it from this one")
 
 
 def test_duplicate_sentence_reports_answers_that_are_the_same_text(write: Any) -> None:

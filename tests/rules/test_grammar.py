@@ -28,6 +28,8 @@ RULE_OF_CHECK = {
     "agreement": "grammar-agreement",
     "articles": "grammar-articles",
     "repeated-words": "grammar-repeated-words",
+    "its": "grammar-its",
+    "your": "grammar-your",
 }
 
 
@@ -37,6 +39,10 @@ def _lines(name: str) -> list[str]:
 
 
 CORRECT = _lines("correct.txt")
+# Correct sentences for each of the later checks, with the words it judges in every line.
+CORRECT_ITS = _lines("correct-its.txt")
+CORRECT_YOUR = _lines("correct-your.txt")
+CORRECT_EACH = _lines("correct-each.txt")
 
 
 @dataclass(frozen=True)
@@ -151,12 +157,80 @@ def test_no_finding_on_the_correct_corpus_as_one_folded_answer(tmp_path: Path) -
     assert [f.message for f in audit(path)] == []
 
 
+@pytest.mark.parametrize(
+    ("name", "sentences", "judged", "tricky"),
+    [
+        (
+            "its",
+            CORRECT_ITS,
+            ("it's", "it\u2019s", "its"),
+            (
+                "it's been shipped",
+                "it's ours",
+                "keeps its color",
+                "Turn it on and it's ready",
+                "Once charged it's ready",
+                "If lost it's replaced",
+                "Tests show it's effective",
+                "It's color-coded",
+            ),
+        ),
+        (
+            "your",
+            CORRECT_YOUR,
+            ("your", "you're"),
+            (
+                "your going-away gift",
+                "your shipping address",
+                "Your ordering history",
+                "Your being charged twice",
+                "your welcome.",
+                "Your welcome pack",
+                "Your registered address",
+                "your going to the clinic",
+                "You're going to love",
+            ),
+        ),
+        (
+            "each",
+            CORRECT_EACH,
+            ("each", "every"),
+            (
+                "Each of the orders is",
+                "They each are priced",
+                "Orders, returns and exchanges each are",
+                "Each of the orders that are late is",
+                "Prices for every item are",
+                '"each of the orders are late"',
+                "Are each of the orders checked?",
+            ),
+        ),
+    ],
+)
+def test_each_later_check_has_a_large_corpus_of_correct_sentences(
+    name: str, sentences: list[str], judged: tuple[str, ...], tricky: tuple[str, ...]
+) -> None:
+    assert len(sentences) >= 95, name
+    assert len(set(sentences)) == len(sentences)
+    for sentence in sentences:
+        assert any(word in sentence.lower() for word in judged), sentence
+    for words in tricky:
+        assert any(words in sentence for sentence in sentences), words
+
+
+@pytest.mark.parametrize("name", ["its", "your", "each"])
+def test_no_finding_on_any_correct_sentence_of_the_later_checks(name: str, tmp_path: Path) -> None:
+    path = tmp_path / f"correct-{name}.yaml"
+    path.write_text(faq_yaml(_lines(f"correct-{name}.txt")), encoding="utf-8")
+    assert describe(path, audit(path)) == []
+
+
 # --------------------------------------------------------------------------- slips
 
 
 def test_the_incorrect_list_covers_every_check() -> None:
     assert len(INCORRECT) >= 40
-    assert {slip.check for slip in INCORRECT} == {"agreement", "articles", "repeated-words"}
+    assert {slip.check for slip in INCORRECT} == set(RULE_OF_CHECK)
     assert len({slip.sentence for slip in INCORRECT}) == len(INCORRECT)
 
 
@@ -376,12 +450,12 @@ def test_the_retired_checks_option_is_a_config_error_that_names_the_rules(tmp_pa
     assert (problem.position.line, problem.position.column) == (3, 5)
     assert problem.message == (
         "'checks' is not an option of grammar (its options: allow); the rules of grammar "
-        "are grammar-agreement, grammar-articles, grammar-repeated-words: turn one off "
-        "with `severity: 'off'` under its own id"
+        "are grammar-agreement, grammar-articles, grammar-its, grammar-repeated-words, "
+        "grammar-your: turn one off with `severity: 'off'` under its own id"
     )
 
 
-def test_the_family_is_three_rules_with_their_documentation_and_options() -> None:
+def test_the_family_is_five_rules_with_their_documentation_and_options() -> None:
     rules = all_rules()
     assert members("grammar") == set(RULE_OF_CHECK.values())
     assert "grammar" not in rules  # a family id, not a rule
@@ -510,7 +584,7 @@ def test_the_documented_examples_behave_as_documented(tmp_path: Path) -> None:
         for line in documentation(all_rules()["grammar-agreement"]).splitlines()
         if line.startswith("      ")
     ]
-    assert len(examples) == 7
+    assert len(examples) == 14
     for number, example in enumerate(examples):
         text, _, note = example.partition("  (")
         path = tmp_path / f"example{number}.yaml"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from audit import engine
-from audit.config import Config, Contact
+from audit.config import Config, Contact, load_config
 from audit.extract.phones import find_phones, phone_spans
 from audit.extract.purposes import DEFAULT_PURPOSES, Vocabulary, assign_purposes
 from audit.model import Finding
@@ -59,8 +59,9 @@ def test_the_seed_has_one_phone_finding_on_the_spaced_number_and_its_line(
     (finding,) = audit(seed_yaml)
     assert (finding.rule, finding.position.line) == ("phone-format", line)
     assert lines[line - 1][finding.position.column - 1 :].startswith("(800) 796 - 7546")
-    assert finding.message == (
-        'write "(800) 796 - 7546" as "(800) 796-7546" (house style: national)'
+    assert finding.message == (  # no config: the house style is the seed's own
+        '4 of 5 numbers are written like (800) 796-7546; write "(800) 796 - 7546" the same '
+        'way: "(800) 796-7546"'
     )
     assert finding.fix is not None and finding.fix.replacement == "(800) 796-7546"
 
@@ -101,11 +102,19 @@ def test_us_hardware_store_findings() -> None:
     path = CONTENT / "us-hardware.yaml"
     assert rule_lines(audit(path)) == [
         ("phone-inconsistent", 13),  # customer service (800) 555-0142; 555-0199 twice
-        ("phone-format", 16),  # "x12" → "ext. 12"
-        ("phone-format", 16),  # 1-800-555-0160 → (800) 555-0160
+        ("phone-format", 16),  # 1-800-555-0160 → (800) 555-0160, as 6 of 7 numbers
         ("phone-invalid", 22),  # (555) 123-4567
         ("phone-invalid", 22),  # 999-999-9999
-    ]  # silent: ext. 204 in house style, SKU, order #, date, zip, price, the fax line
+    ]  # silent: "x12" beside "ext. 12" (no style set), SKU, order #, date, zip, price, fax
+
+
+def test_a_configured_style_also_holds_extensions_to_ext() -> None:
+    path = CONTENT / "us-hardware.yaml"
+    findings = audit(path, Config(phone_style="national"))
+    assert [f.message for f in findings if f.rule == "phone-format"] == [
+        'write "(800) 555-0150 x12" as "(800) 555-0150 ext. 12" (house style: national)',
+        'write "1-800-555-0160" as "(800) 555-0160" (house style: national)',
+    ]
 
 
 def test_us_hardware_store_messages_say_what_to_write() -> None:
@@ -113,8 +122,8 @@ def test_us_hardware_store_messages_say_what_to_write() -> None:
     assert messages == [
         "customer service is given as (800) 555-0142 here, but as (800) 555-0199 in 2 other "
         "places; use one number for customer service, or say what each is for",
-        'write "(800) 555-0150 x12" as "(800) 555-0150 ext. 12" (house style: national)',
-        'write "1-800-555-0160" as "(800) 555-0160" (house style: national)',
+        '6 of 7 numbers are written like (800) 555-0199; write "1-800-555-0160" the same way: '
+        '"(800) 555-0160"',
         '"(555) 123-4567" is not a valid US number; check it and write the number customers '
         "should call",
         '"999-999-9999" is not a valid US number; check it and write the number customers '
@@ -133,15 +142,17 @@ def test_uk_bank_numbers_in_a_us_run_are_written_in_international_form() -> None
     findings = audit(CONTENT / "uk-bank.yaml")
     assert rule_lines(findings) == [
         ("phone-format", 10),  # +44 (0)20 7946 0958
-        ("phone-format", 13),  # +442079460000
         ("phone-inconsistent", 19),  # customer service +44 20 7946 0123 (0958 twice)
         ("phone-invalid", 22),  # +44 11 2345 6789
-    ]  # silent: the abroad line, the sort code, the account number, the IBAN
+    ]  # silent: +442079460000 (E.164 is international too), the abroad line, the sort
+    # code, the account number, the IBAN
     assert findings[0].message == (
         'write "+44 (0)20 7946 0958" as "+44 20 7946 0958" '
         "(house style: international, for a number outside US)"
     )
-    assert findings[3].message.startswith('"+44 11 2345 6789" is not a valid GB number')
+    assert findings[2].message.startswith('"+44 11 2345 6789" is not a valid GB number')
+    strict = audit(CONTENT / "uk-bank.yaml", Config(phone_style="national"))
+    assert [f.position.line for f in strict if f.rule == "phone-format"] == [10, 13]
 
 
 def test_german_clinic_in_region_de() -> None:
@@ -297,7 +308,12 @@ def test_the_target_of_a_tel_link_is_found_but_not_held_to_the_house_style(
 
 @pytest.mark.parametrize(
     ("style", "line_3"),
-    [("dashes", "800-796-7546"), ("international", "+1 800-796-7546"), ("e164", "+18007967546")],
+    [
+        ("dashes", "800-796-7546"),
+        ("1-800", "1-800-796-7546"),
+        ("international", "+1 800-796-7546"),
+        ("e164", "+18007967546"),
+    ],
 )
 def test_the_house_style_comes_from_the_config(tmp_path: Path, style: str, line_3: str) -> None:
     path = tmp_path / "styles.yaml"
@@ -310,6 +326,52 @@ def test_the_house_style_comes_from_the_config(tmp_path: Path, style: str, line_
     assert [f.message for f in findings] == [
         f'write "(800) 796-7546" as "{line_3}" (house style: {style})'
     ]
+
+
+def test_a_configured_style_is_strict_even_against_the_runs_own_form(tmp_path: Path) -> None:
+    path = tmp_path / "dots.yaml"
+    path.write_text(
+        "category: Orders\nentries:\n  - id: call-us\n    question: How do I call?\n"
+        "    answer: Call 800.796.7546 or 800.555.0199 today.\n",
+        encoding="utf-8",
+    )
+    assert audit(path) == []  # no style set: the run's own form is the house style
+    strict = audit(path, Config(phone_style="national"))
+    assert [f.message for f in strict] == [
+        'write "800.796.7546" as "(800) 796-7546" (house style: national)',
+        'write "800.555.0199" as "(800) 555-0199" (house style: national)',
+    ]
+
+
+def test_a_page_written_1_800_throughout_can_set_that_style(tmp_path: Path) -> None:
+    (tmp_path / "faq-audit.yaml").write_text("phone-style: 1-800\n", encoding="utf-8")
+    config = load_config(tmp_path / "faq-audit.yaml")
+    assert config.phone_style == "1-800"
+    path = tmp_path / "toll-free.yaml"
+    path.write_text(
+        "category: Orders\nentries:\n  - id: call-us\n    question: How do I call?\n"
+        "    answer: Call 1-877-968-3778 or (877) 968-3779 today.\n",
+        encoding="utf-8",
+    )
+    assert [f.message for f in audit(path, config)] == [
+        'write "(877) 968-3779" as "1-877-968-3779" (house style: 1-800)'
+    ]
+
+
+def test_the_1_800_style_can_be_chosen_on_the_command_line(cli: CliRun, tmp_path: Path) -> None:
+    path = tmp_path / "toll-free.yaml"
+    path.write_text(
+        "category: Orders\nentries:\n  - id: call-us\n    question: How do I call?\n"
+        "    answer: Call (877) 968-3778 today.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = cli("validate", str(path), "--phone-style", "1-800", "--select", "phone-format")
+    assert code == 0 and 'as "1-877-968-3778" (house style: 1-800)' in out
+
+
+def test_without_a_config_no_style_is_set() -> None:
+    assert Config().phone_style is None
+    assert load_config(None).phone_style is None
 
 
 # --------------------------------------------------------------------------- purposes

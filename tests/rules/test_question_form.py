@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from audit import engine
+from audit.config import Config
 from audit.importer import ImportedEntry, read_page, to_yaml
 from audit.model import Finding
 from audit.rules.question_form import statement_opener, statements_before
@@ -96,8 +97,14 @@ NOT_QUESTIONS = [
 ]
 
 
-def audit_questions(tmp_path: Path, questions: list[str]) -> list[Finding]:
-    entries = [ImportedEntry(question, "An answer.") for question in questions]
+def audit_questions(
+    tmp_path: Path, questions: list[str], among_questions: bool = False
+) -> list[Finding]:
+    """The findings on these questions; `among_questions` puts them in a file of twice as
+    many real questions, where titles without a question mark are slips, not the style."""
+    padding = [f"How do I track order {n}?" for n in range(2 * len(questions))]
+    asked = questions + (padding if among_questions else [])
+    entries = [ImportedEntry(question, "An answer.") for question in asked]
     path = tmp_path / "questions.yaml"
     path.write_text(to_yaml(entries, category="Questions"), encoding="utf-8")
     options = engine.Options(select=frozenset({"question-form"}))
@@ -123,6 +130,51 @@ def test_headings_statements_and_instructions_are_each_flagged_once(tmp_path: Pa
     for finding, (question, words) in zip(found, NOT_QUESTIONS, strict=True):
         assert words in finding.message, (question, finding.message)
         assert finding.severity.value == "warning"
+
+
+SYMPTOMS = [
+    "Checkout results in 'Error 7'",
+    "My notifications do not work!",
+    "I can't log in",
+    "The app won't open",
+    "My card was declined",
+    "Unable to reset my password",
+    "Tracking page not loading",
+    "The payment page is stuck",
+    "Order confirmation email is missing",
+    "Error 404 when I open the link",
+]
+
+
+def test_a_title_that_names_a_symptom_is_info_not_a_warning(tmp_path: Path) -> None:
+    found = audit_questions(tmp_path, SYMPTOMS, among_questions=True)
+    assert [(f.severity.value, "names a symptom" in f.message) for f in found] == [
+        ("info", True)
+    ] * len(SYMPTOMS)
+
+
+def test_the_config_raises_the_rule_but_a_symptom_stays_info(tmp_path: Path) -> None:
+    path = tmp_path / "q.yaml"
+    path.write_text(
+        "category: Q\nentries:\n"
+        "  - id: a\n    question: I can't log in\n    answer: Reset your password.\n"
+        "  - id: b\n    question: Returns and exchanges\n    answer: Within 30 days.\n",
+        encoding="utf-8",
+    )
+
+    def severities(severity: str) -> list[str]:
+        config = Config(rules={"question-form": {"severity": severity}})
+        options = engine.Options(select=frozenset({"question-form"}), config=config)
+        return [f.severity.value for f in engine.audit([path], options).findings]
+
+    assert severities("error") == ["info", "error"]
+    assert severities("info") == ["info", "info"]
+
+
+def test_a_heading_without_a_symptom_stays_a_warning(tmp_path: Path) -> None:
+    headings = ["Returns and exchanges", "Information we collect", "Error codes", "Contact us"]
+    found = audit_questions(tmp_path, headings, among_questions=True)
+    assert [f.severity.value for f in found] == ["warning"] * len(headings)
 
 
 def test_a_missing_question_mark_is_reported_at_the_question(tmp_path: Path) -> None:
@@ -198,3 +250,12 @@ def test_question_form_allows_no_sentence_before_the_question_when_configured() 
         {"question-form": {"max-statements-before": 0}},
     )
     assert ("lost-card", 45) in [(f.entry, f.position.line) for f in found]
+
+
+def test_a_file_whose_titles_are_all_topics_is_not_told_to_add_question_marks(
+    tmp_path: Path,
+) -> None:
+    # a glossary section, imported as its own file (the keyboardkit page's "Terminology")
+    terms = ["Custom keyboard", "Full access", "Host application", "Memory cap"]
+    assert audit_questions(tmp_path, terms) == []
+    assert len(audit_questions(tmp_path, terms, among_questions=True)) == len(terms)

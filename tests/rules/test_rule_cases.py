@@ -15,15 +15,19 @@ leaves alone. Each file holds a list of `cases`, each one of:
 A finding is expected as `message` (words the message holds) and where it
 stands: `line` and `column` (counted in the text given, or in the file for
 `file_str`) or `evidence` (the characters its span covers, spacing aside), or
-both; `rule` defaults to the file's rule. `fix_str` is the text after
-`faq-audit fix`; without it, `fix` must leave the text as it is. `configs` are
-the rule's options, written to a real `faq-audit.yaml`; `select` names other
-rules to run alongside (a suppression is only judged for a rule that runs);
+both; `rule` defaults to the file's rule, and `severity`, when given, is the
+finding's own (a rule may report a case it is less sure of below its
+severity). `fix_str` is the text after `faq-audit fix`; without it, `fix` must
+leave the text as it is. `configs` are the rule's options, written to a real
+`faq-audit.yaml`; `select` names other rules to run alongside (a suppression is
+only judged for a rule that runs);
 `today` fixes the date for `review-due`; `policies` is a policy registry,
 written to faq/policies.yaml beside the case's file (for `policy-mismatch`);
 `links` gives the results of probing (url: {verdict, status, final_url,
 error}), as `faq-audit links` hands them to the link rules, so a link case
-probes nothing; `xfail` gives the reason a case shows a known bug. `doc: true` marks a case
+probes nothing; `links_config` is the config's `links:` section, as text
+appended to the config (a finding in the config is counted in that file);
+`xfail` gives the reason a case shows a known bug. `doc: true` marks a case
 taken from the rule's documentation: its
 lines must stand there, word for word, so the documentation and the tests say
 the same thing.
@@ -85,9 +89,10 @@ CASE_KEYS = frozenset(
         "xfail",
         "policies",
         "links",
+        "links_config",
     }
 )
-FINDING_KEYS = frozenset({"rule", "message", "line", "column", "evidence"})
+FINDING_KEYS = frozenset({"rule", "message", "line", "column", "evidence", "severity"})
 
 # Where the judged text stands in the file an entry case is written as: the block
 # scalar's first line is line 6, indented by 6 spaces (see `entry_file`).
@@ -102,6 +107,7 @@ class Expected:
     line: int | None = None
     column: int | None = None
     evidence: str | None = None
+    severity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +128,7 @@ class Case:
     xfail: str | None = None
     policies: str | None = None
     links: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    links_config: str | None = None
 
     @property
     def id(self) -> str:
@@ -165,6 +172,7 @@ def load_cases(path: Path) -> Iterator[Case]:
             xfail=raw.get("xfail"),
             policies=raw.get("policies"),
             links=raw.get("links", {}),
+            links_config=raw.get("links_config"),
         )
 
 
@@ -172,7 +180,8 @@ def _expected(rule: str, item: Mapping[str, Any], where: str) -> Expected:
     assert set(item) <= FINDING_KEYS, (where, sorted(set(item) - FINDING_KEYS))
     assert "message" in item, (where, item, "a word of the message")
     assert "line" in item or "evidence" in item, (where, item, "where it stands")
-    for key, kind in (("message", str), ("evidence", str), ("line", int), ("column", int)):
+    keys = (("message", str), ("evidence", str), ("line", int), ("column", int), ("severity", str))
+    for key, kind in keys:
         assert isinstance(item.get(key, kind()), kind), (where, item, f"{key} is a {kind}")
     return Expected(
         item.get("rule", rule),
@@ -180,6 +189,7 @@ def _expected(rule: str, item: Mapping[str, Any], where: str) -> Expected:
         item.get("line"),
         item.get("column"),
         item.get("evidence"),
+        item.get("severity"),
     )
 
 
@@ -240,7 +250,7 @@ def write_case(case: Case, folder: Path) -> tuple[Path, Path]:
         (faq.parent / "policies.yaml").write_text(case.policies, encoding="utf-8")
     config = folder / "faq-audit.yaml"
     settings = {"rules": {case.rule: dict(case.configs)}} if case.configs else {"region": "US"}
-    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    config.write_text(yaml.safe_dump(settings) + (case.links_config or ""), encoding="utf-8")
     return faq, config
 
 
@@ -256,6 +266,7 @@ class Found:
     line: int
     column: int
     evidence: str | None
+    severity: str = ""
 
     def matches(self, expected: Expected) -> bool:
         return (
@@ -264,6 +275,7 @@ class Found:
             and expected.line in (None, self.line)
             and expected.column in (None, self.column)
             and (expected.evidence is None or _spaced(expected.evidence) == self.evidence)
+            and expected.severity in (None, self.severity)
         )
 
 
@@ -272,10 +284,10 @@ def _spaced(text: str | None) -> str | None:
     return None if text is None else re.sub(r"\s+", " ", text)
 
 
-def found(case: Case, finding: Finding, text: str) -> Found:
+def found(case: Case, finding: Finding, text: str, *, in_config: bool = False) -> Found:
     p = finding.position
     line, column = p.line, p.column
-    if not case.whole_file:
+    if not (case.whole_file or in_config):
         line, column = line - FIRST_LINE + 1, column - INDENT
     evidence = None
     if p.end_line is not None and p.end_column is not None:
@@ -283,7 +295,7 @@ def found(case: Case, finding: Finding, text: str) -> Found:
         start = starts[p.line - 1] + p.column - 1
         end = starts[p.end_line - 1] + p.end_column - 1
         evidence = _spaced(text[start:end])
-    return Found(finding.rule, finding.message, line, column, evidence)
+    return Found(finding.rule, finding.message, line, column, evidence, str(finding.severity))
 
 
 def audit(case: Case, faq: Path, config: Path) -> list[Found]:
@@ -295,7 +307,13 @@ def audit(case: Case, faq: Path, config: Path) -> list[Found]:
         links={url: _link_result(url, given) for url, given in case.links.items()},
     )
     text = faq.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
-    return [found(case, f, text) for f in engine.audit([faq.parent], options).findings]
+    settings_text = config.read_text(encoding="utf-8")
+    return [
+        found(case, f, settings_text, in_config=True)
+        if f.position.path == settings.path
+        else found(case, f, text)
+        for f in engine.audit([faq.parent], options).findings
+    ]
 
 
 def _link_result(url: str, given: Mapping[str, Any]) -> LinkResult:

@@ -67,6 +67,75 @@ def test_a_misspelt_field_is_one_finding_not_two(cli: CliRun, write: Any) -> Non
     ]
 
 
+def test_every_unknown_field_of_an_entry_is_reported_on_its_own_line(
+    cli: CliRun, write: Any
+) -> None:
+    write(
+        "faq/a.yaml",
+        "category: A\nentries:\n  - id: a\n    question: Q?\n    anwser: A.\n"
+        "    colour: red\n    Tags: [x]\n",
+    )
+    _, out, _ = cli("validate", "faq", "--format", "json", "--select", "schema")
+    assert [(f["line"], f["column"], f["message"]) for f in json_document(out)["findings"]] == [
+        (5, 5, "`anwser` is not a field of an entry; did you mean `answer`?"),
+        (
+            6,
+            5,
+            "`colour` is not a field of an entry; the fields are: id, question, answer, "
+            "tags, audience, reviewed, owner",
+        ),
+        (7, 5, "`Tags` is not a field of an entry; did you mean `tags`?"),
+    ]
+
+
+def test_an_unknown_field_is_reported_beside_a_missing_one(cli: CliRun, write: Any) -> None:
+    write("faq/a.yaml", "category: A\nentries:\n  - question: Q?\n    answer: A.\n    x: 1\n")
+    _, out, _ = cli("validate", "faq", "--format", "json", "--select", "schema")
+    assert [(f["line"], f["message"]) for f in json_document(out)["findings"]] == [
+        (3, "this entry has no `id`; add `id:`"),
+        (
+            5,
+            "`x` is not a field of an entry; the fields are: id, question, answer, tags, "
+            "audience, reviewed, owner",
+        ),
+    ]
+
+
+def test_text_under_a_misspelt_field_is_still_checked_by_the_text_rules(
+    cli: CliRun, write: Any
+) -> None:
+    path = write(
+        "faq/a.yaml",
+        "category: A\nentries:\n  - id: a\n    qestion: How do I track my order\n"
+        "    anwser: Call (800) 796 - 7546. It takes a hour.\n",
+    )
+    _, out, _ = cli("validate", "faq", "--format", "json")
+    found = [(f["rule"], f["line"], f["column"]) for f in json_document(out)["findings"]]
+    assert found == [
+        ("schema", 4, 5),
+        ("question-form", 4, 14),
+        ("schema", 5, 5),
+        ("phone-format", 5, 18),
+        ("grammar-articles", 5, 45),
+    ]
+    # the phone number under the misspelt field is fixed where it stands
+    code, _, _ = cli("fix", "faq", "--select", "phone-format")
+    assert code == 0
+    assert path.read_text(encoding="utf-8").endswith(
+        "anwser: Call (800) 796-7546. It takes a hour.\n"
+    )
+
+
+def test_a_misspelt_field_beside_the_right_one_is_not_read_as_it(cli: CliRun, write: Any) -> None:
+    write(
+        "faq/a.yaml",
+        "category: A\nentries:\n  - id: a\n    question: Q?\n    answer: A.\n"
+        "    anwser: It takes a hour.\n",
+    )
+    _, out, _ = cli("validate", "faq", "--format", "json")
+    assert [f["rule"] for f in json_document(out)["findings"]] == ["schema"]
+
+
 @pytest.mark.parametrize(
     ("value", "reading"),
     [

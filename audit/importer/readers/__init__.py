@@ -1,15 +1,16 @@
 """Ways of finding an FAQ on a page: one module each, declaring its ``READER``.
 
-A reader says which pages it reads (``detect``, and ``reads``: the format, in words), how
-early it is tried (``priority``, lowest first), what it looks for (``expects``, for the
-message when nothing is found) and how it finds the entries. ``read_page`` tries the readers
-that detect the page, in order of priority, and the first that finds a question wins: for
-HTML, from the most to the least explicit markup (FAQPage JSON-LD, ``<details>``, ``<dl>``,
-headings). So a new way of finding questions, or a new page format, is one new module here.
+A reader says which pages it reads (``detect``, and ``reads``: the format, in words), its rank
+among readers that find as much (``priority``, lowest first), what it looks for (``expects``,
+for the message when nothing is found) and how it finds the entries. A new way of finding
+questions, or a new page format, is one new module here.
 
-An HTML page is laid out into paragraphs once (``html_layout``), whatever the number of
-readers: a reader that needs to see the markup while that happens (an accordion's edges, a
-script's content) names a ``Watcher`` class, and the page holds one of each for its readers.
+Every reader that detects a page reads it, and the one that finds the most answered entries
+wins; on a tie, the lower ``priority``: the most explicit markup. Pages often carry two
+structures (an accordion and its FAQPage JSON-LD, or headings inside accordion panels), and
+the one that finds more is the one that read the page as its reader sees it. HTML readers
+return ``Found`` entries that point at the elements they were read from, so that the import
+can tell which section heading each question stands under and what text was left over.
 """
 
 from __future__ import annotations
@@ -19,45 +20,43 @@ import pkgutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import TypeVar
 
-from audit.importer.entries import ImportedEntry, checked_entries
+from audit.importer.entries import Found, ImportedEntry, checked_entries
 from audit.importer.errors import PageError
-from audit.importer.html_layout import Layout, Watcher, lay_out
-from audit.importer.html_tokens import looks_like_html
+from audit.importer.html_doc import Document, deep_enough, looks_like_html, parse
 
 __all__ = [
+    "Found",
     "Page",
     "Reader",
+    "Reading",
     "get",
     "html",
     "names",
     "normalise_newlines",
     "plain_text",
     "read_page",
+    "read_structures",
     "readers",
 ]
 
 _BOM = "\ufeff"
-W = TypeVar("W", bound=Watcher)
 
 
 class Page:
-    """A page being read: its text, its name (for messages), and what readers share of it.
+    """A page being read: its text, its name (for messages), and its parsed tree.
 
     The text has no byte order mark and only ``\\n`` line breaks. Whether it is HTML is
-    decided once, and an HTML page is laid out once, when a reader first asks, with a
-    watcher of each kind that the page's readers name.
+    decided once, and an HTML page is parsed once, when a reader first asks.
     """
 
-    __slots__ = ("_html", "_layout", "_watchers", "name", "text")
+    __slots__ = ("_document", "_html", "name", "text")
 
     def __init__(self, text: str, name: str) -> None:
         self.text = text
         self.name = name
         self._html: bool | None = None
-        self._layout: Layout | None = None
-        self._watchers: dict[type[Watcher], Watcher] = {}
+        self._document: Document | None = None
 
     @property
     def is_html(self) -> bool:
@@ -65,25 +64,11 @@ class Page:
             self._html = looks_like_html(self.text)
         return self._html
 
-    def watch(self, kinds: Iterable[type[Watcher]]) -> None:
-        """Have a watcher of each of ``kinds`` told of the markup when the page is laid out."""
-        for kind in kinds:
-            self._watchers.setdefault(kind, kind())
-
     @property
-    def layout(self) -> Layout:
-        """The page's paragraphs; laying it out tells every watcher of the page's markup."""
-        if self._layout is None:
-            self._layout = lay_out(self.text, self._watchers.values())
-        return self._layout
-
-    def watcher(self, kind: type[W]) -> W:
-        """The watcher of ``kind``, once it has been told of the whole page."""
-        if self._layout is None:
-            self._layout = lay_out(self.text, self._watchers.values())
-        watcher = self._watchers[kind]
-        assert isinstance(watcher, kind)
-        return watcher
+    def document(self) -> Document:
+        if self._document is None:
+            self._document = parse(self.text)
+        return self._document
 
 
 def html(page: Page) -> bool:
@@ -100,18 +85,30 @@ def plain_text(page: Page) -> bool:
 class Reader:
     """A way of finding questions and answers on a page, declared by a module as ``READER``.
 
-    ``entries`` yields them in page order; the registry holds them to the limits of a file
-    ``validate`` reads (``checked_entries``), so a reader may yield lazily. ``name`` is
-    stamped by the registry: the module's name.
+    ``entries`` yields them in page order, as ``ImportedEntry`` or, from markup, as ``Found``;
+    the registry holds them to the limits of a file ``validate`` reads (``checked_entries``),
+    so a reader may yield lazily. ``name`` is stamped by the registry: the module's name.
     """
 
     reads: str  # the page format, in words: "HTML"
     detect: Callable[[Page], bool]
     priority: int
     expects: str  # what it looks for, in words: "FAQPage JSON-LD"
-    entries: Callable[[Page], Iterable[ImportedEntry]]
-    watcher: type[Watcher] | None = None
+    entries: Callable[[Page], Iterable[ImportedEntry | Found]]
     name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What every reader found on a page, and which of them won."""
+
+    page: Page
+    found: dict[str, list[Found]]  # by reader, for every reader that found an entry
+    chosen: str
+
+    @property
+    def entries(self) -> list[Found]:
+        return self.found[self.chosen]
 
 
 def names() -> list[str]:
@@ -127,7 +124,7 @@ def get(name: str) -> Reader:
 
 @cache
 def readers() -> tuple[Reader, ...]:
-    """Every reader, in the order they are tried: by priority, then by name."""
+    """Every reader, in the order ties are settled: by priority, then by name."""
     return tuple(sorted((get(name) for name in names()), key=lambda r: (r.priority, r.name)))
 
 
@@ -144,15 +141,14 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_page(text: str, *, name: str) -> list[ImportedEntry]:
-    """Read the questions and answers of a page, in page order.
+def read_structures(text: str, *, name: str) -> Reading:
+    """Read a page with every reader that detects it; the one finding the most answers wins.
 
     HTML and scraped plain text are told apart by the readers' ``detect``, since callers get
     pages from browsers, crawlers and copy-paste and rarely know which they have. ``name``
-    (usually the file name) only serves the error message.
-
-    Never returns an empty list: a page without a recognisable question raises PageError, and
-    so does a page that would make a file ``validate`` refuses (see ``limits``).
+    (usually the file name) only serves the error message. A page without a recognisable
+    question raises PageError, and so does a page that would make a file ``validate``
+    refuses (see ``limits``).
     """
     text = normalise_newlines(text)
     if not text or text.isspace():
@@ -162,14 +158,28 @@ def read_page(text: str, *, name: str) -> list[ImportedEntry]:
         )
     page = Page(text, name)
     tried = [reader for reader in readers() if reader.detect(page)]
-    page.watch(reader.watcher for reader in tried if reader.watcher is not None)
-    for reader in tried:
-        entries = checked_entries(reader.entries(page), name=name)
-        if entries:
-            return entries
-    what = tried[0].reads if tried else "page"
-    expected = _either([reader.expects for reader in tried] or ["HTML", "plain text"])
-    raise PageError(f"{name}: no FAQ found in the {what}; expected {expected}")
+    found: dict[str, list[Found]] = {}
+    with deep_enough():
+        for reader in tried:
+            entries = checked_entries(reader.entries(page), name=name)
+            if entries:
+                found[reader.name] = entries
+    if not found:
+        what = tried[0].reads if tried else "page"
+        expected = _either([reader.expects for reader in tried] or ["HTML", "plain text"])
+        raise PageError(f"{name}: no FAQ found in the {what}; expected {expected}")
+    rank = {reader.name: index for index, reader in enumerate(tried)}
+    chosen = max(found, key=lambda reader: (_answered(found[reader]), -rank[reader]))
+    return Reading(page, found, chosen)
+
+
+def _answered(entries: list[Found]) -> tuple[int, int]:
+    return sum(1 for found in entries if found.entry.answer), len(entries)
+
+
+def read_page(text: str, *, name: str) -> list[ImportedEntry]:
+    """The questions and answers of a page, in page order, as the winning reader found them."""
+    return [found.entry for found in read_structures(text, name=name).entries]
 
 
 def _either(choices: Sequence[str]) -> str:

@@ -1,10 +1,12 @@
 """schema.org ``FAQPage`` JSON-LD, which states outright what is a question and an answer.
 
-Tried first among the ways of reading HTML: where a page carries it, it is what the site
-itself says its FAQ is. The JSON may be a graph, a list, or an FAQPage nested as the
-``mainEntity`` of a ``WebPage``; only the keys that lead to an FAQPage are kept while it is
-parsed, so a script of a million unrelated objects costs little memory. Broken JSON-LD is
-passed over: the page's markup may still carry the FAQ.
+Where a page carries it, it is what the site itself says its FAQ is; but it is often kept
+apart from the visible page and drifts from it, so where the page's markup holds as many
+answered questions, the markup is read (it keeps links and sections) and the import reports
+the questions found in one and not the other. The JSON may be a graph, a list, or an FAQPage
+nested as the ``mainEntity`` of a ``WebPage``; only the keys that lead to an FAQPage are kept
+while it is parsed, so a script of a million unrelated objects costs little memory. Broken
+JSON-LD is passed over: the page's markup may still carry the FAQ.
 """
 
 from __future__ import annotations
@@ -14,25 +16,16 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from selectolax.lexbor import LexborHTMLParser
+
 from audit.importer.entries import ImportedEntry
-from audit.importer.html_layout import Watcher, lay_out
-from audit.importer.html_tokens import unescape
+from audit.importer.html_bounds import bounded
+from audit.importer.html_doc import unescape
+from audit.importer.html_markdown import markdown, one_line
 from audit.importer.html_whitespace import collapse
 from audit.importer.readers import Page, Reader, html
 
-__all__ = ["READER", "Scripts"]
-
-
-class Scripts(Watcher):
-    """The page's ``application/ld+json`` scripts, the candidates for an FAQPage."""
-
-    def __init__(self) -> None:
-        self.found: list[str] = []
-
-    def script(self, kind: str, content: str) -> None:
-        if kind.split(";")[0].strip().lower() == "application/ld+json":
-            self.found.append(content)
-
+__all__ = ["READER"]
 
 _MARKUP = re.compile(r"<[a-zA-Z/!]")
 _BLANK_LINES = re.compile(r"\n[ \t\r\f]*\n")
@@ -40,22 +33,27 @@ _KEYS = frozenset({"@type", "mainEntity", "name", "acceptedAnswer", "suggestedAn
 """The keys an FAQPage is read from; other keys are kept only on the way to one."""
 
 
+def _fragment(text: str) -> LexborHTMLParser:
+    return LexborHTMLParser(bounded(text))
+
+
 def _html_fragment_to_paragraphs(fragment: str) -> str:
-    """Text of an HTML fragment as paragraphs.
+    """An answer's HTML as Markdown, its links and lists kept.
 
     JSON-LD answers are often plain text that separates paragraphs with blank lines instead
     of ``<p>``; a browser would run those together, but they are clearly meant as paragraphs.
     """
     if _MARKUP.search(fragment):
-        return "\n\n".join(lay_out(fragment).blocks)
+        tree = _fragment(fragment)
+        return markdown([tree.body]) if tree.body is not None else ""
     paragraphs = (collapse(unescape(chunk)) for chunk in _BLANK_LINES.split(fragment))
     return "\n\n".join(p for p in paragraphs if p)
 
 
 def _one_line_fragment(fragment: str) -> str:
     if _MARKUP.search(fragment):
-        layout = lay_out(fragment)
-        return layout.one_line((0, len(layout.blocks)))
+        tree = _fragment(fragment)
+        return one_line(tree.body) if tree.body is not None else ""
     return collapse(unescape(fragment))
 
 
@@ -117,7 +115,7 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _entries(page: Page) -> Iterator[ImportedEntry]:
-    for script in page.watcher(Scripts).found:
+    for script in page.document.scripts:
         if "FAQPage" not in script:
             continue
         try:
@@ -146,8 +144,7 @@ def _entry(question: Any) -> ImportedEntry | None:
 READER = Reader(
     reads="HTML",
     detect=html,
-    priority=10,
+    priority=50,
     expects="FAQPage JSON-LD",
     entries=_entries,
-    watcher=Scripts,
 )

@@ -15,7 +15,7 @@ from audit.importer.errors import PageError
 from audit.importer.limits import limits
 from audit.importer.readers import Page, Reader, normalise_newlines, plain_text
 
-__all__ = ["READER", "is_question_line", "parse_text"]
+__all__ = ["READER", "is_question_line", "parse_text", "preamble"]
 
 
 def is_question_line(line: str) -> bool:
@@ -45,8 +45,9 @@ def parse_text(text: str, *, name: str) -> list[ImportedEntry]:
     """Split a scraped page into questions and answers, in page order.
 
     Everything before the first question is page chrome ("Skip to content", "Cart", ...) and is
-    dropped; everything after a question, up to the next one, is its answer, including any
-    chrome that trails the last answer, because telling that apart from an answer is guesswork.
+    not kept (``preamble`` names it for the import's report); everything after a question, up
+    to the next one, is its answer, including any chrome that trails the last answer, because
+    telling that apart from an answer is guesswork.
 
     Lines inside a paragraph keep their single ``\\n`` and their text verbatim (leading spaces,
     doubled spaces and odd punctuation included), since editors must see what was published;
@@ -116,6 +117,26 @@ def parse_text(text: str, *, name: str) -> list[ImportedEntry]:
     if len(entries[-1].answer) > cap.answer:
         raise too_long(question_line)
     return entries
+
+
+def preamble(text: str) -> list[str]:
+    """The blocks of text before the first question (page chrome, or an introduction), which
+    the import does not keep and so names; blocks are separated by blank lines."""
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in _lines(normalise_newlines(text)):
+        if is_question_line(line):
+            break
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            blocks.append(" ".join(current))
+            current = []
+    else:
+        return []  # no question: the page is refused, nothing to name
+    if current:
+        blocks.append(" ".join(current))
+    return blocks
 
 
 def _entries(page: Page) -> list[ImportedEntry]:

@@ -1,12 +1,12 @@
 """Frequent grammar slips, found by a few narrow patterns that do not cry wolf.
 
-The `grammar` family is not a grammar checker. It knows three slips that FAQ
+The `grammar` family is not a grammar checker. It knows five slips that FAQ
 writers make again and again, each a rule of its own, and reports them only
 where a pattern is certain; anything it cannot be sure of it leaves alone,
 because a rule that flags correct sentences gets switched off. The message
 names the slip and the words to write instead.
 
-The family id stands for all three: `--select grammar`, `--ignore grammar`,
+The family id stands for all five: `--select grammar`, `--ignore grammar`,
 `rules: grammar:` in faq-audit.yaml and `ignore[grammar]` apply to each of
 them; a rule's own id picks out one (`rules: grammar-articles: {severity:
 'off'}` silences only the articles).
@@ -24,6 +24,14 @@ them; a rule's own id picks out one (`rules: grammar-articles: {severity:
       Once orders are placed they are sent to our warehouse.
       There is 3 items in your cart.                          (reported)
       There are 3 items in your cart.
+
+  And "each" or "every" with a plural verb, where the verb follows the noun
+  at once: "each of the orders are", "each of them have", "every item are".
+  "They each are" and "the plans each are priced" put "each" after a plural
+  subject and are right; a list or a clause between noun and verb is not judged.
+
+      Each of the orders are checked before they ship.       (reported)
+      Each of the orders is checked before it ships.
 
 - `grammar-articles`: "a" before a vowel sound, "an" before a consonant sound. Sound,
   not spelling, decides: "an hour", "an honest", "a user", "a one-time fee",
@@ -45,13 +53,35 @@ them; a rule's own id picks out one (`rules: grammar-articles: {severity:
   stands between the two, which a person joins by hand).
 
       Click the the button.     (reported; the fix leaves "Click the button.")
+      We had had the parcel for a week.
+
+- `grammar-its`: "it's" (it is, it has) where the possessive "its" is meant,
+  judged only where "it is" and "it has" cannot be read: "it's own"; after a
+  verb that takes a thing ("keeps it's color", "lost it's shape"); after a
+  preposition ("in it's original box"), unless a word that follows "it is"
+  comes next ("for it's been") or the preposition ends a phrasal verb ("turn it
+  on it's ready"). "It's been shipped", "it's ours", "once charged it's ready"
+  and a sentence that opens with "It's" are never reported.
+
+      The case keeps it's color for years.    (reported: "it's color")
+      The case keeps its color, and it's been tested for years.
+
+- `grammar-your`: "your" where "you're" (you are) is meant, judged only on the
+  words that follow "you are" and never a possessive: "not", "too", "so", an
+  article ("your a member"), "all set", "going to" and a verb, and an adjective
+  or participle with no noun after it ("your eligible for", "your logged in").
+  "Your going-away gift", "your shipping address", "your ordering history",
+  "your welcome pack" and "your registered address" are never reported.
+
+      If your going to love it, tell a friend.     (reported: "your going to")
+      If you're going to love it, tell a friend about your shipping address.
 
 Text in double quotes (a button label, an error message, what a customer
 types) is quoted as it stands and is not judged; neither are URLs, email
 addresses and `code`. A text longer than 100,000 characters is not prose
 someone wrote as one answer and is not read at all.
 
-Option, of each of the three (set it under `grammar:` for all of them):
+Option, of each of the five (set it under `grammar:` for all of them):
 `allow`, phrases to accept, matched without regard to case; a finding that
 touches one of them is not reported, e.g. `allow: ["a FAQ", "what it is is"]`.
 """
@@ -64,7 +94,7 @@ from collections.abc import Iterable, Iterator
 from audit.model import Problem, Severity, SourceFile
 from audit.rules import Option, Rule, RuleContext, Scope, entry_check
 from audit.rules._fields import problem_at, texts
-from audit.rules.grammar.checks import AGREEMENT, ARTICLES, REPEATED_WORDS, find_slips
+from audit.rules.grammar.checks import AGREEMENT, ARTICLES, ITS, REPEATED_WORDS, YOUR, find_slips
 from audit.rules.grammar.common import touches
 from audit.text.phrases import phrase_pattern
 
@@ -96,12 +126,30 @@ GRAMMAR_REPEATED_WORDS = Rule(
     fixable=True,
     family=FAMILY,
 )
-RULES = (GRAMMAR_AGREEMENT, GRAMMAR_ARTICLES, GRAMMAR_REPEATED_WORDS)
+GRAMMAR_ITS = Rule(
+    "grammar-its",
+    Severity.WARNING,
+    '"it\'s" (it is) where the possessive "its" is meant: "keeps it\'s color"',
+    Scope.ENTRY,
+    options=(_ALLOW,),
+    family=FAMILY,
+)
+GRAMMAR_YOUR = Rule(
+    "grammar-your",
+    Severity.WARNING,
+    '"your" where "you\'re" (you are) is meant: "your going to love it"',
+    Scope.ENTRY,
+    options=(_ALLOW,),
+    family=FAMILY,
+)
+RULES = (GRAMMAR_AGREEMENT, GRAMMAR_ARTICLES, GRAMMAR_REPEATED_WORDS, GRAMMAR_ITS, GRAMMAR_YOUR)
 # The slip each rule reports, as `find_slips` names it.
 _RULE_OF_SLIP = {
     AGREEMENT: GRAMMAR_AGREEMENT,
     ARTICLES: GRAMMAR_ARTICLES,
     REPEATED_WORDS: GRAMMAR_REPEATED_WORDS,
+    ITS: GRAMMAR_ITS,
+    YOUR: GRAMMAR_YOUR,
 }
 
 

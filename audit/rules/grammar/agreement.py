@@ -9,6 +9,7 @@ from audit.rules.grammar.articles import VOWEL, word_sound
 from audit.rules.grammar.common import (
     AGREEMENT,
     GAP_NONEMPTY,
+    SINGULAR_VERBS,
     Slip,
     ends_a_question,
     is_word_char,
@@ -87,21 +88,7 @@ NOUNS: dict[str, str] = {
 }
 _PLURALS = {plural: singular for singular, plural in NOUNS.items()}
 
-# Plural verb → its singular. "were" after "if" may be a subjunctive and is left alone.
-_VERBS = {
-    "are": "is",
-    "were": "was",
-    "have": "has",
-    "do": "does",
-    "aren't": "isn't",
-    "weren't": "wasn't",
-    "haven't": "hasn't",
-    "don't": "doesn't",
-    "aren\u2019t": "isn\u2019t",
-    "weren\u2019t": "wasn\u2019t",
-    "haven\u2019t": "hasn\u2019t",
-    "don\u2019t": "doesn\u2019t",
-}
+# "were" after "if" may be a subjunctive and is left alone.
 _SUBJUNCTIVE_AFTER = frozenset({"if", "unless", "whether"})
 _SUBJUNCTIVE_VERBS = frozenset({"were", "weren't", "weren\u2019t"})
 # Conjunctions only: a noun right after them begins a clause.
@@ -197,7 +184,7 @@ def _lead_before(value: str, low: str, index: int) -> tuple[str, int] | None:
 
 def _agreement_slip(value: str, noun_span: tuple[int, int], verb_span: tuple[int, int]) -> Slip:
     noun, verb = value[slice(*noun_span)], value[slice(*verb_span)]
-    singular_verb = _VERBS[verb.lower()]
+    singular_verb = SINGULAR_VERBS[verb.lower()]
     plural = match_case(NOUNS[noun.lower()], noun)
     article = "an" if word_sound(noun.lower()) == VOWEL else "a"
     single = f"{match_case(article, noun)} {noun.lower()} {singular_verb}"

@@ -1,4 +1,4 @@
-"""What the three grammar checks share: the slip they report and how they read text."""
+"""What the grammar checks share: the slip they report and how they read text."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from audit.text.sentences import sentence_ends
 AGREEMENT = "agreement"
 ARTICLES = "articles"
 REPEATED_WORDS = "repeated-words"
-CHECKS = (AGREEMENT, ARTICLES, REPEATED_WORDS)
+ITS = "its"
+YOUR = "your"
+CHECKS = (AGREEMENT, ARTICLES, REPEATED_WORDS, ITS, YOUR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,11 @@ GAP_NONEMPTY = r"(?:[ \t]+(?:\r?\n[ \t]*)?|\r?\n[ \t]*)"
 
 _QUOTED = re.compile(r'"(?:[^"\n]|\n(?![ \t]*\n))*"|\u201c(?:[^\u201d\n]|\n(?![ \t]*\n))*\u201d')
 _CODE = re.compile(r"`[^`\n]*`")
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one string, as lists of words read best."""
+    return frozenset(text.split())
 
 
 def quoted_spans(value: str) -> list[tuple[int, int]]:
@@ -94,3 +101,20 @@ def word_before(low: str, index: int) -> tuple[int, int] | None:
 
 def match_case(word: str, model: str) -> str:
     return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+# A plural verb and its singular, for "order are" → "order is" and "each … are" → "is".
+SINGULAR_VERBS = {
+    "are": "is",
+    "were": "was",
+    "have": "has",
+    "do": "does",
+    "aren't": "isn't",
+    "weren't": "wasn't",
+    "haven't": "hasn't",
+    "don't": "doesn't",
+    "aren\u2019t": "isn\u2019t",
+    "weren\u2019t": "wasn\u2019t",
+    "haven\u2019t": "hasn\u2019t",
+    "don\u2019t": "doesn\u2019t",
+}

@@ -91,10 +91,7 @@ def _accepted(result: AuditResult, options: Options) -> int:
         accepted = load(path)
     except BaselineError:
         return 0  # validate says what is wrong with it
-    checked = {source.path for source in result.corpus.files}
-    outcome = compare(
-        result.findings, accepted, checked=checked, rules=engine.enabled_rules(options)
-    )
+    outcome = compare(result, accepted, rules=engine.enabled_rules(options))
     return len(outcome.accepted)
 
 

@@ -56,20 +56,21 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     use_faq = bool(faq_names) or not (other_files or args.urls_from)
     select = args.select or [frozenset({LINK_FAMILY})]
     # Only other files or URL lists: no FAQ folder is looked for (nor required).
-    named = faq_names if use_faq else ["."]
     paths, options = audit_options(
-        argparse.Namespace(**{**vars(args), "paths": named, "select": select}), parser
+        argparse.Namespace(**{**vars(args), "paths": faq_names, "select": select}),
+        parser,
+        content=use_faq,
     )
     args = with_config(args, options.config)
 
-    corpus = Corpus(tuple(load_file(p) for p in discover(paths))) if use_faq else Corpus(())
+    corpus = Corpus(tuple(load_file(p) for p in discover(paths)))
     occurrences, changed = _occurrences(args, parser, corpus, other_files)
     ids = [e.id for e in corpus.entries if e.id]
     results, reused, trends = _check(args, options.config, occurrences, ids)
 
     # Without a FAQ the engine still runs (on no files): the config's own findings,
     # such as an expired link exception, are reported for any input.
-    audited = engine.audit(paths if use_faq else [], replace(options, links=results))
+    audited = engine.audit(paths, replace(options, links=results))
     if changed is not None:  # the changed entries' findings, and those of no entry
         kept = tuple(f for f in audited.findings if f.entry is None or f.entry in changed)
         audited = replace(audited, findings=kept)

@@ -19,9 +19,11 @@ if TYPE_CHECKING:
 
 
 def audit_options(
-    args: argparse.Namespace, parser: argparse.ArgumentParser
+    args: argparse.Namespace, parser: argparse.ArgumentParser, *, content: bool = True
 ) -> tuple[list[Path], Options]:
-    """The paths and options that `validate` and `fix` share."""
+    """The paths and options that the commands share. Without paths, the project's
+    `faq/` folder, unless the command reads no FAQ content this time (`content=False`:
+    `links` given only other files or a URL list), which then needs none."""
     from audit import engine
     from audit.facts.registry import load_facts
 
@@ -29,7 +31,9 @@ def audit_options(
         if _missing(name):
             parser.error(f"the path '{name}' does not exist")
     settings = config(args, parser)
-    paths = [Path(name) for name in args.paths] or [_content_folder(args, parser)]
+    paths = [Path(name) for name in args.paths]
+    if not paths and content:
+        paths = [_content_folder(args, parser)]
     select = frozenset().union(*args.select) if args.select else None
     ignore = frozenset().union(*args.ignore) if args.ignore else frozenset()
     options = engine.Options(select, ignore, settings, facts=load_facts(settings, paths))

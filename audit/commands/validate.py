@@ -62,6 +62,7 @@ def _baseline(
     config's may not be there yet (a new repository), which a note says.
     """
     from audit.findings.baseline import BaselineError, load
+    from audit.source.loader import display_path
 
     if args.no_baseline:
         return None
@@ -77,16 +78,9 @@ def _baseline(
             )
             return None
     try:
-        return load(path, _shown(path))
+        return load(path, display_path(path))
     except BaselineError as err:
         parser.error(str(err))
-
-
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (OSError, ValueError):
-        return str(path)
 
 
 def _without_accepted(
@@ -94,8 +88,7 @@ def _without_accepted(
 ) -> tuple[AuditResult, Outcome]:
     from audit.findings.baseline import compare
 
-    checked = {source.path for source in result.corpus.files}
-    outcome = compare(result.findings, accepted, checked=checked, rules=ran)
+    outcome = compare(result, accepted, rules=ran)
     return replace(result, findings=outcome.new), outcome
 
 

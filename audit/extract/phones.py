@@ -21,7 +21,7 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, PhoneNumberMatcher
 
-from audit.extract.phone_styles import CONFIGURABLE, dashes
+from audit.extract.phone_styles import CONFIGURABLE, forms
 from audit.text.sentences import sentence_around
 
 STYLES = CONFIGURABLE
@@ -92,18 +92,21 @@ class PhoneMatch:
         """
         number = copy.copy(self.number)
         number.extension = None
-        foreign = number.country_code != phonenumbers.country_code_for_region(region)
-        if style == "e164":
-            text = phonenumbers.format_number(number, PhoneNumberFormat.E164)
-        elif style == "international" or foreign:
-            text = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
-        else:
-            text = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
-            if style in ("dashes", "1-800"):
-                text = dashes(text)
-            if style == "1-800" and number.country_code == 1:
-                text = "1-" + text
+        styles = forms(phonenumbers.format_number(number, PhoneNumberFormat.E164), region)
+        # `forms` names a text once, under its first style, and gives another country's
+        # number only its international forms: the nearest style that is there stands in.
+        text = next(styles[name] for name in _STANDS_IN[style or "national"] if name in styles)
         return text + (f" ext. {self.extension}" if self.extension else "")
+
+
+# For each style a config may name, the styles whose text it takes where `forms` has none.
+_STANDS_IN = {
+    "national": ("national", "international"),
+    "dashes": ("dashes", "national", "international"),
+    "1-800": ("1-800", "dashes", "national", "international"),
+    "international": ("international",),
+    "e164": ("e164",),
+}
 
 
 # MIN_DIGITS digits, each within a few characters of the next ("(800) 796 - 7546").

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from audit.findings import fingerprints
-from audit.model import Finding
+from audit.model import AuditResult, Finding
 
 FILE_NAME = ".faq-audit-baseline.json"
 FORMAT = 1  # the file's own version, for the day its shape has to change
@@ -84,20 +84,14 @@ class Outcome:
     stale: tuple[Accepted, ...]
 
 
-def compare(
-    findings: Iterable[Finding],
-    baseline: Baseline,
-    *,
-    checked: Container[str],
-    rules: Container[str],
-) -> Outcome:
-    """Split a run's findings by the baseline. `checked` holds the paths of the files
-    the run checked and `rules` the ids of the rules that ran: only entries of those
-    can be stale."""
+def compare(result: AuditResult, baseline: Baseline, *, rules: Container[str]) -> Outcome:
+    """Split a run's findings by the baseline. `rules` are the ids of the rules that
+    ran: only entries of those, in the files the run read, can be stale."""
+    checked = {source.path for source in result.corpus.files}
     listed = {a.fingerprint for a in baseline.accepted}
     new: list[Finding] = []
     accepted: list[Finding] = []
-    for finding in findings:
+    for finding in result.findings:
         (accepted if finding.fingerprint in listed else new).append(finding)
     matched = {f.fingerprint for f in accepted}
     stale = tuple(

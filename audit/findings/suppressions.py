@@ -17,7 +17,6 @@ thousands of comments and thousands of findings costs n log n, never n times m.
 
 from __future__ import annotations
 
-import difflib
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from audit.model import Finding, SourceFile, Suppression
 from audit.rules import members, registry
+from audit.text.edits import closest
 
 if TYPE_CHECKING:
     from audit.rules import Rule
@@ -158,5 +158,5 @@ def _unused(
 def _hint(written: str) -> str:
     """A "did you mean" for a misspelt rule or family id, else where the ids are listed."""
     known = [*registry().rules, *registry().families]
-    close = difflib.get_close_matches(written, known, n=1, cutoff=0.75)
-    return f"; did you mean '{close[0]}'?" if close else "; `faq-audit rules` lists them"
+    meant = closest(written, known, cutoff=0.75)
+    return f"; did you mean '{meant}'?" if meant else "; `faq-audit rules` lists them"

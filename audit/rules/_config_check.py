@@ -7,7 +7,6 @@ value at fault, from the positions the config kept when it was loaded.
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from audit.config import RULE_KEYS, Config
 from audit.model import Problem
 from audit.source.schema_messages import kind_of
+from audit.text.edits import closest
 
 if TYPE_CHECKING:
     from audit.rules import Option, Registry
@@ -88,8 +88,8 @@ def _family(name: str, ids: frozenset[str]) -> str:
 
 
 def _close(name: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1)
-    return f"; did you mean '{close[0]}'?" if close else "; `faq-audit rules` lists them"
+    meant = closest(name, known)
+    return f"; did you mean '{meant}'?" if meant else "; `faq-audit rules` lists them"
 
 
 def _same_kind(value: Any, default: Any) -> bool:

@@ -9,7 +9,6 @@ constructed, because construction throws the marks away.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import os
 import re
@@ -36,6 +35,7 @@ from audit.source.compose import (
 from audit.source.reading import read_text
 from audit.source.resources import load_schema
 from audit.source.scalars import ScalarText
+from audit.text.edits import closest
 
 # Tunable as a module constant so tests can shrink it.
 MAX_ALIAS_EXPANSION = 100_000
@@ -460,8 +460,7 @@ def _misspelt_texts(shape: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     for key in shape:
         if key in known:
             continue
-        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        meant = close[0] if close else None
+        meant = closest(key, known)
         if meant in TEXT_FIELDS and meant not in shape and meant not in dict(pairs):
             pairs.append((meant, key))
     return tuple(pairs)

@@ -13,7 +13,6 @@ for the config file alike.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from audit.source import loader, schema_fixes
 from audit.source.compose import SYNTAX
 from audit.source.resources import load_schema
 from audit.source.schema_precheck import Precheck, compile_precheck
+from audit.text.edits import closest
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -294,9 +294,9 @@ def _misspellings(errors: list[ValidationError]) -> dict[tuple[Any, str], str]:
         path = tuple(error.absolute_path)
         names = [name for p, name in missing if p == path]
         for extra in _extras(error):
-            close = difflib.get_close_matches(extra, names, n=1, cutoff=0.6)
-            if close:
-                pairs[(path, close[0])] = extra
+            meant = closest(extra, names)
+            if meant:
+                pairs[(path, meant)] = extra
     return pairs
 
 
@@ -349,8 +349,8 @@ def _unknown_fields(
         node = key_node if key_node is not None else loader.locate(root, path)[0]
         present = error.instance if isinstance(error.instance, Mapping) else {}
         slip = schema_fixes.one_slip(extra, allowed, present)
-        close = [slip] if slip else difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else "the fields are: " + ", ".join(allowed)
+        meant = slip or closest(extra, allowed)
+        hint = f"did you mean `{meant}`?" if meant else "the fields are: " + ", ".join(allowed)
         fix = None
         if slip and key_node is not None and source.text is not None and source.root:
             why = f"rename `{extra}` to `{slip}`"
@@ -423,8 +423,8 @@ def _message(error: ValidationError, path: tuple[Any, ...], target: Target) -> s
     if kind == "enum":
         allowed = [str(v) for v in expected]
         right = schema_fixes.enum_case(value, expected)
-        close = [right] if right else difflib.get_close_matches(str(value), allowed, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        meant = right or closest(str(value), allowed)
+        hint = f"; did you mean '{meant}'?" if meant else ""
         return f"{label} '{shorten(value)}' is not one of: {', '.join(allowed)}{hint}"
     if kind == "format":
         missing = no_such_day(value) if expected == "date" else None
